@@ -1,0 +1,58 @@
+# Two commands on a fresh machine: `make run` and `make test`. `make setup` is their shared first step.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1:8000
+
+.PHONY: setup run test lint messages demo worker beat clean lock
+
+setup: $(VENV)/.installed static/vendor/.installed
+
+$(VENV)/.installed: requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements.lock
+	touch $@
+
+# Front-end assets come from the npm registry and are served by the app (no CDN).
+static/vendor/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/chartjs
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css static/vendor/bootstrap/
+	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js static/vendor/bootstrap/
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+	cp node_modules/chart.js/dist/chart.umd.min.js static/vendor/chartjs/
+	touch $@
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_data
+	@if [ -n "$$REDIS_URL" ]; then \
+	  echo "Starting Celery worker and beat (REDIS_URL=$$REDIS_URL)"; \
+	  $(VENV)/bin/celery -A config worker -l warning --concurrency 2 & \
+	  $(VENV)/bin/celery -A config beat -l warning & \
+	else echo "No REDIS_URL: Celery tasks run eagerly inside the web process."; fi
+	@echo "Serving on http://$(HOST)/  (demo logins: see README.md; password demo12345)"
+	$(PY) manage.py runserver $(HOST)
+
+test: setup
+	@$(PY) -c "from django.conf import settings; import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','config.settings'); django.setup(); print('Tests use database:', settings.DATABASES['default']['ENGINE'].rsplit('.',1)[-1], settings.DATABASES['default'].get('NAME'))"
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+messages:
+	cd kandas && ../$(PY) ../manage.py makemessages -l ru -l kk -l en --no-obsolete
+	$(PY) manage.py compilemessages
+
+worker:
+	$(VENV)/bin/celery -A config worker -l info
+
+beat:
+	$(VENV)/bin/celery -A config beat -l info
+
+lock:
+	$(PIP) freeze --exclude-editable > requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor db.sqlite3

@@ -1,0 +1,3 @@
+app_name = "adaptation_api"
+
+urlpatterns: list = []

@@ -1,0 +1,41 @@
+"""Reads other apps may use (STYLE.md: apps talk through services and selectors)."""
+from django.db.models import Q, QuerySet
+from unidecode import unidecode
+
+from .models import Deadline, Family, Person
+from .scoping import scope_for, user_organisation
+
+
+def person_search(*, user, query: str) -> QuerySet[Person]:
+    """IIN (exact) or name (substring, Cyrillic or Latin spelling) within the user's scope."""
+    query = (query or "").strip()
+    qs = scope_for(user, Person.objects.select_related("region"))
+    if not query:
+        return qs.none()
+    if query.isdigit():
+        return qs.filter(iin=query) if len(query) == 12 else qs.filter(iin__startswith=query)
+    lowered = query.lower()
+    latin = unidecode(query).lower()
+    return qs.filter(Q(search_text__contains=lowered) | Q(search_text__contains=latin))
+
+
+def person_get(*, user, pk: int) -> Person:
+    from .scoping import scoped_get_or_404
+
+    return scoped_get_or_404(user, Person.objects.select_related("region"), pk=pk)
+
+
+def my_work_deadlines(*, user) -> QuerySet[Deadline]:
+    """Open steps of every case the user's organisation owns, overdue first, then by due date."""
+    org = user_organisation(user)
+    qs = Deadline.objects.filter(state__in=(Deadline.State.OPEN, Deadline.State.BREACHED, Deadline.State.PAUSED),
+                                 closed_at__isnull=True)
+    if org is None:
+        return qs.none() if not user.is_superuser else qs.order_by("due", "pk")
+    return scope_for(user, qs.filter(organisation=org)).order_by("due", "pk")
+
+
+def family_of(*, user, pk: int) -> Family:
+    from .scoping import scoped_get_or_404
+
+    return scoped_get_or_404(user, Family.objects.select_related("applicant", "region"), pk=pk)

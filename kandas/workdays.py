@@ -1,0 +1,120 @@
+"""CAL-1: working-day arithmetic on Kazakhstan's calendar.
+
+Monday–Friday are working days unless the calendar table (kandas.CalendarDay, editable by
+administrators, seeded from the `holidays` package) says otherwise; a weekend day the table marks as
+working is a working day. One `WorkCalendar` reads the table once, so computing thousands of due
+dates costs one query.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext as _, ngettext
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Exception_:
+    kind: str
+    name: str
+
+
+class WorkCalendar:
+    def __init__(self, exceptions: dict[datetime.date, Exception_] | None = None):
+        self.exceptions = exceptions or {}
+
+    @classmethod
+    def load(cls) -> "WorkCalendar":
+        from .models import CalendarDay
+
+        kk = (get_language() or "ru").startswith("kk")
+        rows = CalendarDay.objects.values_list("date", "kind", "name_ru", "name_kk")
+        return cls({d: Exception_(kind, (nk if kk else nr) or nr or nk) for d, kind, nr, nk in rows})
+
+    def is_working(self, day: datetime.date) -> bool:
+        exc = self.exceptions.get(day)
+        if exc is not None:
+            return exc.kind == "working"
+        return day.weekday() < 5
+
+    def add_working_days(self, start: datetime.date, n: int) -> datetime.date:
+        """The end of the n-th working day after `start` (n=0: `start` itself)."""
+        day = start
+        while n > 0:
+            day += ONE_DAY
+            if self.is_working(day):
+                n -= 1
+        return day
+
+    def count_working_days(self, first: datetime.date, last: datetime.date) -> int:
+        """Working days from `first` to `last`, both included (0 when last < first)."""
+        count, day = 0, first
+        while day <= last:
+            count += self.is_working(day)
+            day += ONE_DAY
+        return count
+
+    @staticmethod
+    def add_calendar_days(start: datetime.date, n: int) -> datetime.date:
+        return start + datetime.timedelta(days=n)
+
+    def next_working_day(self, day: datetime.date) -> datetime.date:
+        while not self.is_working(day):
+            day += ONE_DAY
+        return day
+
+    def non_working_between(self, first: datetime.date, last: datetime.date) -> list[tuple[datetime.date, str]]:
+        out, day = [], first
+        while day <= last:
+            if not self.is_working(day):
+                exc = self.exceptions.get(day)
+                out.append((day, exc.name if exc else ""))
+            day += ONE_DAY
+        return out
+
+    def explain_working(self, start: datetime.date, n: int, due: datetime.date) -> str:
+        """A caseworker-readable account: '3 working days after 20.03.2026: 21.03–25.03 non-working
+        (Nauryz…) → due 30.03.2026'."""
+        head = ngettext(
+            "%(n)d working day after %(start)s", "%(n)d working days after %(start)s", n
+        ) % {"n": n, "start": _fmt(start)}
+        gaps = _group_runs(self.non_working_between(start + ONE_DAY, due))
+        parts = []
+        for first, last, names in gaps:
+            span = _fmt_short(first) if first == last else f"{_fmt_short(first)}–{_fmt_short(last)}"
+            label = ", ".join(names) if names else _("weekend")
+            parts.append(_("%(span)s non-working (%(names)s)") % {"span": span, "names": label})
+        middle = f": {'; '.join(parts)}" if parts else ""
+        return f"{head}{middle} → " + _("due %(due)s") % {"due": _fmt(due)}
+
+
+def _group_runs(days: list[tuple[datetime.date, str]]):
+    runs: list[tuple[datetime.date, datetime.date, list[str]]] = []
+    for day, name in days:
+        if runs and runs[-1][1] + ONE_DAY == day:
+            first, _last, names = runs[-1]
+            if name and name not in names:
+                names.append(name)
+            runs[-1] = (first, day, names)
+        else:
+            runs.append((day, day, [name] if name else []))
+    return runs
+
+
+def _fmt(day: datetime.date) -> str:
+    return date_format(day, "d.m.Y")
+
+
+def _fmt_short(day: datetime.date) -> str:
+    return date_format(day, "d.m")
+
+
+def working_days_add(start: datetime.date, n: int) -> datetime.date:
+    return WorkCalendar.load().add_working_days(start, n)
+
+
+def working_days_count(first: datetime.date, last: datetime.date) -> int:
+    return WorkCalendar.load().count_working_days(first, last)

@@ -1,0 +1,3 @@
+app_name = "quota_api"
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+app_name = "status_api"
+
+urlpatterns: list = []

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StatusConfig(AppConfig):
+    name = "status"
+    verbose_name = _("Kandas status")
