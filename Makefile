@@ -38,7 +38,7 @@ run: setup
 	$(PY) manage.py runserver $(HOST)
 
 test: setup
-	@$(PY) -c "from django.conf import settings; import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','config.settings'); django.setup(); print('Tests use database:', settings.DATABASES['default']['ENGINE'].rsplit('.',1)[-1], settings.DATABASES['default'].get('NAME'))"
+	@$(PY) -c "from django.conf import settings; import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','tests.settings'); django.setup(); print('Tests use database:', settings.DATABASES['default']['ENGINE'].rsplit('.',1)[-1], settings.DATABASES['default'].get('NAME'))"
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 messages:

@@ -99,7 +99,8 @@ def signature_verify(signature: Signature) -> Verification:
     backend = signer_get()
     stored_ok = digest_of(signature.snapshot) == signature.digest and backend.verify(
         signature.public_key, signature.digest.encode(), signature.value)
-    case = signature.case
+    model = signature.case_type.model_class()
+    case = model.objects.filter(pk=signature.case_id).first()  # always re-read: never trust a cached copy
     current = digest_of(case.signature_snapshot(signature.purpose)) if case is not None else ""
     return Verification(signature_valid=stored_ok, record_unchanged=current == signature.digest,
                         current_digest=current)

@@ -39,9 +39,9 @@ def _transition_label(case, name: str) -> str:
 
 
 def transition_unmet_conditions(case, name: str) -> list[str]:
-    meta = getattr(getattr(case, name), "_django_fsm")
-    state = getattr(case, meta.field.name if hasattr(meta.field, "name") else "state")
-    trans = meta.get_transition(state)
+    meta = getattr(case, name)._django_fsm
+    field_name = meta.field if isinstance(meta.field, str) else meta.field.name
+    trans = meta.get_transition(getattr(case, field_name))
     if trans is None:
         return []
     return [str(getattr(c, "message", c.__name__)) for c in trans.conditions if not c(case)]

@@ -45,12 +45,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = "Айгүл"
     last_name = factory.Sequence(lambda n: f"Сотрудник{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.kz")
-    password = factory.PostGenerationMethodCall("set_password", "pass12345")
+    password = factory.django.Password("pass12345")
 
 
 def make_staff(role: str, *, region=None, organisation=None, username=None, is_head=False) -> User:
