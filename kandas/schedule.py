@@ -1,16 +1,33 @@
-"""Celery beat schedule, stored in django-celery-beat's tables (visible and editable in admin)."""
+"""Celery beat schedule, stored in django-celery-beat's tables (visible and editable in admin).
 
-# name → (task, crontab fields). Apps add their periodic tasks here.
+Every installed app may have a `schedule.py` with PERIODIC_TASKS = {name: (task path, crontab fields)};
+`beat_schedule_ensure` (run after migrate) creates the missing entries and leaves admins' edits alone.
+"""
+from importlib import import_module
+
 PERIODIC_TASKS = {
     "Deadlines: mark breaches and notify": ("kandas.tasks.deadlines_sweep_task", {"minute": "*/15"}),
     "Notifications: send e-mails": ("kandas.tasks.notifications_email", {"minute": "*/5"}),
 }
 
 
+def periodic_tasks_all() -> dict:
+    from django.apps import apps
+
+    tasks = {}
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.schedule")
+        except ModuleNotFoundError:
+            continue
+        tasks.update(getattr(module, "PERIODIC_TASKS", {}))
+    return tasks
+
+
 def beat_schedule_ensure() -> None:
     from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
-    for name, (task, cron) in PERIODIC_TASKS.items():
+    for name, (task, cron) in periodic_tasks_all().items():
         fields = {"minute": "0", "hour": "*", "day_of_week": "*", "day_of_month": "*", "month_of_year": "*", **cron}
         schedule, _ = CrontabSchedule.objects.get_or_create(**fields, timezone="Asia/Almaty")
         PeriodicTask.objects.get_or_create(name=name, defaults={"task": task, "crontab": schedule})

@@ -39,3 +39,10 @@ def family_of(*, user, pk: int) -> Family:
     from .scoping import scoped_get_or_404
 
     return scoped_get_or_404(user, Family.objects.select_related("applicant", "region"), pk=pk)
+
+
+def organisation_of(*, kind: str, region=None):
+    """The organisation of `kind` serving `region` (the first one if a region has several), or None."""
+    from .models import Organisation
+
+    return Organisation.objects.filter(kind=kind, region=region).order_by("pk").first()

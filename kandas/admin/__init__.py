@@ -1,0 +1,1 @@
+from . import casework, registry  # noqa: F401

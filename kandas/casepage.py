@@ -1,0 +1,41 @@
+"""What every case page shows besides its own fields: deadlines, timeline, signatures, allowed actions."""
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from .models import Signature, TransitionLog
+from .deadlines import case_deadlines
+from .transitions import _transition_label, actions_available
+
+
+def case_timeline(case) -> list[dict]:
+    """Transition log and field history merged, oldest first."""
+    ct = ContentType.objects.get_for_model(case)
+    rows = [
+        {"at": log.at, "who": log.actor, "what": f"{log.source} → {log.target}", "action": log.transition,
+         "comment": log.comment, "kind": "transition"}
+        for log in TransitionLog.objects.filter(case_type=ct, case_id=case.pk).select_related("actor")
+    ]
+    history = getattr(case, "history", None)
+    if history is not None:
+        previous = None
+        for record in history.order_by("history_date", "history_id").select_related("history_user"):
+            if previous is not None:
+                changes = [c.field for c in record.diff_against(previous).changes if c.field not in ("version", "updated_at", "state")]
+                if changes:
+                    rows.append({"at": record.history_date, "who": record.history_user, "what": ", ".join(changes),
+                                 "action": "edit", "comment": record.history_change_reason or "", "kind": "history"})
+            previous = record
+    return sorted(rows, key=lambda r: r["at"])
+
+
+def case_page_context(user, case) -> dict:
+    actions = actions_available(user, case)
+    return {
+        "case": case,
+        "case_deadlines": case_deadlines(case).select_related("organisation").order_by("state", "due"),
+        "case_timeline": case_timeline(case),
+        "case_signatures": Signature.objects.filter(case_type=ContentType.objects.get_for_model(case),
+                                                    case_id=case.pk).select_related("signer"),
+        "case_actions": [(name, _transition_label(case, name)) for name in actions],
+        "today": timezone.localdate(),
+    }
