@@ -67,13 +67,20 @@ class WorkCalendar:
         return day
 
     def non_working_between(self, first: datetime.date, last: datetime.date) -> list[tuple[datetime.date, str]]:
-        out, day = [], first
+        """Non-working days from `first` to `last` with the holiday's name ("" for a plain weekend)."""
+        return [(day, name) for day, name, _kind in self._non_working(first, last)]
+
+    def _non_working(self, first: datetime.date, last: datetime.date):
+        day = first
         while day <= last:
             if not self.is_working(day):
                 exc = self.exceptions.get(day)
-                out.append((day, exc.name if exc else ""))
+                yield day, (exc.name if exc else ""), (exc.kind if exc else "weekend")
             day += ONE_DAY
-        return out
+
+    def working_weekends_between(self, first: datetime.date, last: datetime.date) -> list[datetime.date]:
+        return sorted(d for d, e in self.exceptions.items() if e.kind == "working" and first <= d <= last
+                      and d.weekday() >= 5)
 
     def explain_working(self, start: datetime.date, n: int, due: datetime.date) -> str:
         """A caseworker-readable account: '3 working days after 20.03.2026: 21.03–25.03 non-working
@@ -81,27 +88,40 @@ class WorkCalendar:
         head = ngettext(
             "%(n)d working day after %(start)s", "%(n)d working days after %(start)s", n
         ) % {"n": n, "start": _fmt(start)}
-        gaps = _group_runs(self.non_working_between(start + ONE_DAY, due))
         parts = []
-        for first, last, names in gaps:
+        for first, last, names in _group_runs(self._non_working(start + ONE_DAY, due)):
             span = _fmt_short(first) if first == last else f"{_fmt_short(first)}–{_fmt_short(last)}"
-            label = ", ".join(names) if names else _("weekend")
-            parts.append(_("%(span)s non-working (%(names)s)") % {"span": span, "names": label})
+            parts.append(_("%(span)s non-working (%(names)s)") % {"span": span, "names": ", ".join(names)})
+        for day in self.working_weekends_between(start + ONE_DAY, due):
+            parts.append(_("%(day)s a working day (%(name)s)") % {
+                "day": _fmt_short(day), "name": self.exceptions[day].name or _("moved by decree")})
         middle = f": {'; '.join(parts)}" if parts else ""
         return f"{head}{middle} → " + _("due %(due)s") % {"due": _fmt(due)}
 
 
-def _group_runs(days: list[tuple[datetime.date, str]]):
-    runs: list[tuple[datetime.date, datetime.date, list[str]]] = []
-    for day, name in days:
+def _group_runs(days):
+    """Consecutive non-working days as (first, last, labels): holiday names once each, then
+    'transfers' if a transferred day off is among them, else 'weekend' for a plain weekend."""
+    runs: list[list] = []
+    for day, name, kind in days:
         if runs and runs[-1][1] + ONE_DAY == day:
-            first, _last, names = runs[-1]
-            if name and name not in names:
-                names.append(name)
-            runs[-1] = (first, day, names)
+            runs[-1][1] = day
         else:
-            runs.append((day, day, [name] if name else []))
-    return runs
+            runs.append([day, day, [], set()])
+        run = runs[-1]
+        base = name.split(" (")[0]
+        if name and kind != "day_off" and base not in run[2]:
+            run[2].append(base)
+        run[3].add(kind)
+    out = []
+    for first, last, names, kinds in runs:
+        labels = list(names)
+        if "day_off" in kinds:
+            labels.append(str(_("transfers")))
+        if not labels:
+            labels.append(str(_("weekend")))
+        out.append((first, last, labels))
+    return out
 
 
 def _fmt(day: datetime.date) -> str:
