@@ -221,19 +221,31 @@ def deadline_sweep(*, today: datetime.date | None = None) -> dict:
 
 
 def deadlines_warn_calendar_dates(*, today: datetime.date | None = None) -> int:
-    """CAL-3: warn ahead of fixed calendar dates (they do not move off non-working days)."""
+    """CAL-3: warn the responsible staff ahead of fixed calendar dates (they do not move off
+    non-working days), once per deadline and user. Returns the number of new notifications."""
     today = today or timezone.localdate()
-    soon = Deadline.objects.filter(state=Deadline.State.OPEN, unit=Unit.CALENDAR_DATE,
-                                   due__gte=today, due__lte=today + datetime.timedelta(days=WARN_AHEAD_DAYS))
-    created = []
-    staff = {}
-    for org_id, user_id in Staff.objects.filter(organisation_id__in=soon.values("organisation_id")).values_list(
+    soon = list(Deadline.objects.filter(state=Deadline.State.OPEN, unit=Unit.CALENDAR_DATE, due__gte=today,
+                                        due__lte=today + datetime.timedelta(days=WARN_AHEAD_DAYS)))
+    if not soon:
+        return 0
+    staff: dict[int, list[int]] = {}
+    for org_id, user_id in Staff.objects.filter(organisation_id__in={d.organisation_id for d in soon}).values_list(
             "organisation_id", "user_id"):
         staff.setdefault(org_id, []).append(user_id)
+    keys = {f"warn:{d.pk}" for d in soon}
+    sent = set(Notification.objects.filter(key__in=keys).values_list("user_id", "key"))
+    calendar = WorkCalendar.load()
+    created = []
     for d in soon:
         text = _("%(ref)s: %(step)s is due on %(due)s (a fixed date).") % {
             "ref": d.case_ref, "step": d.step, "due": _fmt(d.due)}
+        if not calendar.is_working(d.due):
+            text += " " + _("It is a non-working day: the date still holds.")
         created += [Notification(user_id=u, key=f"warn:{d.pk}", text=text, link=d.case_url)
-                    for u in staff.get(d.organisation_id, [])]
+                    for u in staff.get(d.organisation_id, []) if (u, f"warn:{d.pk}") not in sent]
     Notification.objects.bulk_create(created, ignore_conflicts=True)
+    if created:
+        from .tasks import notifications_email
+
+        transaction.on_commit(notifications_email.delay)
     return len(created)
