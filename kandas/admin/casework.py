@@ -95,6 +95,9 @@ class _ReadOnlyInline(GenericTabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
 
 class DeadlineInline(_ReadOnlyInline):
     model = Deadline
