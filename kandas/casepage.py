@@ -32,6 +32,7 @@ def case_page_context(user, case) -> dict:
     actions = actions_available(user, case)
     return {
         "case": case,
+        "case_rule_version": case.rules if getattr(case, "RULES", None) is not None and case.rule_version else None,
         "case_deadlines": case_deadlines(case).select_related("organisation").order_by("-is_service_term", "start", "due", "pk"),
         "case_timeline": case_timeline(case),
         "case_signatures": Signature.objects.filter(case_type=ContentType.objects.get_for_model(case),

@@ -155,7 +155,7 @@ SWEEP_LOCK = 7_301_001
 
 _SWEEP_SQL = """
 WITH swept AS (
-    UPDATE kandas_deadline
+    UPDATE {table}
        SET state = 'breached', breached_at = COALESCE(breached_at, %(now)s), breach_notified_at = %(now)s
      WHERE (state = 'open' AND due < %(today)s)
         OR (state = 'breached' AND breach_notified_at IS NULL AND closed_at IS NULL)
@@ -171,7 +171,8 @@ def _sweep_rows(today: datetime.date, now) -> list[tuple[int, int, datetime.date
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [SWEEP_LOCK])  # one sweep at a time
-            cur.execute(_SWEEP_SQL, {"now": now, "today": today})
+            cur.execute(_SWEEP_SQL.format(table=connection.ops.quote_name(Deadline._meta.db_table)),
+                        {"now": now, "today": today})
             return cur.fetchall()
     fresh = Deadline.objects.filter(state=Deadline.State.OPEN, due__lt=today)
     fresh_by_org = dict(fresh.values("organisation_id").annotate(n=Count("id")).values_list("organisation_id", "n"))

@@ -44,7 +44,8 @@ def test_action_not_allowed_now_is_a_message_with_the_reason(client, setup):
 def test_wrong_role_is_403_and_other_region_is_404(client, setup):
     case, _specialist, head = setup
     client.force_login(head)
-    assert client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0}).status_code == 403
+    forbidden = client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0})
+    assert forbidden.status_code == 403 and "Your role may not take this action" in forbidden.content.decode()
     client.force_login(make_staff(Role.MIO_SPECIALIST, region=RegionFactory()))
     assert client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0}).status_code == 404
     assert ExampleCase.objects.get(pk=case.pk).state == ExampleState.FILED
@@ -55,6 +56,7 @@ def test_case_page_shows_only_the_allowed_actions(client, setup):
     client.force_login(specialist)
     page = client.get(f"/example/{case.pk}/").content.decode()
     assert 'data-action="review"' in page and 'data-action="approve"' not in page
+    assert "version 2026" in page  # GEN-1: the case page names its rule version
     client.force_login(head)
     page = client.get(f"/example/{case.pk}/").content.decode()
     assert 'data-action="review"' not in page and "No action is open to you" in page
