@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count, Min
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _, ngettext
 
 from .models import Deadline, Notification, Staff, Unit
@@ -14,6 +16,18 @@ from .rules import Step
 from .workdays import WorkCalendar, _fmt
 
 WARN_AHEAD_DAYS = 3  # CAL-3: warn this many calendar days before a fixed calendar date
+
+
+def in_records_language(fn):
+    """Explanations and notifications are stored text: write them in the installation's language
+    (settings.LANGUAGE_CODE), whoever's request or task wrote them, so one deadline never mixes languages."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return fn(*args, **kwargs)
+
+    return wrapper
 
 
 def deadline_compute(step: Step, start: datetime.date, calendar: WorkCalendar,
@@ -36,6 +50,7 @@ def deadline_compute(step: Step, start: datetime.date, calendar: WorkCalendar,
     return due, calendar.explain_working(start, step.length, due)
 
 
+@in_records_language
 def deadline_open(*, case, step: Step | str, organisation, start: datetime.date | None = None, assignee=None,
                   calendar: WorkCalendar | None = None, fixed_date: datetime.date | None = None) -> Deadline:
     """Open the deadline of one step of `case` (call inside the transition's transaction)."""
@@ -74,6 +89,7 @@ def deadline_cancel(*, case, rule: str | None = None) -> int:
     return qs.update(state=Deadline.State.CANCELLED, closed_at=timezone.now())
 
 
+@in_records_language
 def deadline_pause(*, case, rule: str, on: datetime.date | None = None, reason: str = "") -> int:
     """Stop the clock of a step (e.g. a postponed hearing); the remaining days are kept."""
     on = on or timezone.localdate()
@@ -92,6 +108,7 @@ def deadline_pause(*, case, rule: str, on: datetime.date | None = None, reason: 
     return count
 
 
+@in_records_language
 def deadline_resume(*, case, rule: str, on: datetime.date | None = None) -> int:
     """Restart a paused step: the remaining days run from `on` (the clock then counts from `on`, so a
     later calendar edit recomputes from there)."""
@@ -113,6 +130,7 @@ def deadline_resume(*, case, rule: str, on: datetime.date | None = None) -> int:
     return count
 
 
+@in_records_language
 def deadlines_recompute_after_calendar_change(*, changed_day: datetime.date, change: str = "",
                                               previous_day: datetime.date | None = None) -> int:
     """CAL-2: running deadlines whose count covers the edited day get a new due date.
@@ -185,6 +203,7 @@ def _sweep_rows(today: datetime.date, now) -> list[tuple[int, int, datetime.date
     return rows
 
 
+@in_records_language
 def deadline_sweep(*, today: datetime.date | None = None) -> dict:
     """Mark overdue deadlines breached and notify each responsible organisation's staff (and head) once.
 
@@ -221,6 +240,7 @@ def deadline_sweep(*, today: datetime.date | None = None) -> dict:
             "notifications": len(notifications)}
 
 
+@in_records_language
 def deadlines_warn_calendar_dates(*, today: datetime.date | None = None) -> int:
     """CAL-3: warn the responsible staff ahead of fixed calendar dates (they do not move off
     non-working days), once per deadline and user. Returns the number of new notifications."""

@@ -20,12 +20,17 @@ def calendar_day_remember_previous(sender, instance, raw=False, **kwargs):
 @receiver(post_delete, sender=CalendarDay)
 def calendar_changed(sender, instance, raw=False, **kwargs):
     """CAL-2: an edit of the calendar recomputes the running deadlines it affects."""
-    from .deadlines import deadlines_recompute_after_calendar_change
-    from .workdays import _fmt
+    from .deadlines import in_records_language
 
     if raw:  # loaddata
         return
-    deleted = "created" not in kwargs
+    instance.recomputed_deadlines = in_records_language(_recompute)(instance, deleted="created" not in kwargs)
+
+
+def _recompute(instance, *, deleted: bool) -> int:
+    from .deadlines import deadlines_recompute_after_calendar_change
+    from .workdays import _fmt
+
     label = instance.name_ru or instance.get_kind_display()
     if deleted:
         change = _("%(day)s no longer an exception (%(name)s removed)") % {"day": _fmt(instance.date), "name": label}
@@ -35,5 +40,5 @@ def calendar_changed(sender, instance, raw=False, **kwargs):
         change = _("%(day)s made a day off: %(name)s") % {"day": _fmt(instance.date), "name": label}
     if instance.decree and instance.decree != "holidays (KZ)":
         change += f" ({instance.decree})"
-    instance.recomputed_deadlines = deadlines_recompute_after_calendar_change(
+    return deadlines_recompute_after_calendar_change(
         changed_day=instance.date, change=change, previous_day=getattr(instance, "_previous_date", None))

@@ -19,7 +19,15 @@ ONE_DAY = datetime.timedelta(days=1)
 @dataclass(frozen=True)
 class Exception_:
     kind: str
-    name: str
+    name_ru: str = ""
+    name_kk: str = ""
+
+    @property
+    def name(self) -> str:
+        """The day's name in the active language (Kazakh or Russian, whichever exists)."""
+        if (get_language() or "ru").startswith("kk"):
+            return self.name_kk or self.name_ru
+        return self.name_ru or self.name_kk
 
 
 class WorkCalendar:
@@ -30,9 +38,8 @@ class WorkCalendar:
     def load(cls) -> "WorkCalendar":
         from .models import CalendarDay
 
-        kk = (get_language() or "ru").startswith("kk")
         rows = CalendarDay.objects.values_list("date", "kind", "name_ru", "name_kk")
-        return cls({d: Exception_(kind, (nk if kk else nr) or nr or nk) for d, kind, nr, nk in rows})
+        return cls({d: Exception_(kind, nr, nk) for d, kind, nr, nk in rows})
 
     def is_working(self, day: datetime.date) -> bool:
         exc = self.exceptions.get(day)
