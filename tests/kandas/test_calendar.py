@@ -69,6 +69,18 @@ def test_cal1_holiday_on_a_weekend_moves_to_monday_but_religious_ones_do_not():
     assert cal.is_working(D(2027, 1, 8))  # 7.01.2027 is a Thursday: nothing moves to Friday
 
 
+def test_cal2_seed_brings_decree_swaps_from_the_library():
+    """CAL-2: a decree swap the package knows (2025: Friday 03.01 off, Sunday 05.01 worked) is seeded
+    as a transferred day off and a working weekend day; weekday holidays are holidays."""
+    assert CalendarDay.objects.get(date=D(2025, 1, 3)).kind == CalendarDay.Kind.DAY_OFF
+    worked = CalendarDay.objects.get(date=D(2025, 1, 5))
+    assert worked.kind == CalendarDay.Kind.WORKING and worked.from_library
+    cal = WorkCalendar.load()
+    assert cal.is_working(D(2025, 1, 5)) and not cal.is_working(D(2025, 1, 3))
+    assert CalendarDay.objects.get(date=D(2026, 12, 16)).kind == CalendarDay.Kind.HOLIDAY
+    assert CalendarDay.objects.get(date=D(2026, 12, 16)).name_kk == "Тәуелсіздік күні"
+
+
 def test_cal2_seed_keeps_administrators_edits(admin_client):
     """CAL-2: the table wins over the library: a deleted or changed day is not restored by re-seeding."""
     day = CalendarDay.objects.get(date=D(2026, 3, 25))
