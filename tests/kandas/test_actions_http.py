@@ -77,3 +77,21 @@ def test_escaped_refusal_is_a_message_not_a_500(rf, setup):
     assert response.status_code == 302
     api = ConflictMiddleware(lambda r: None).process_exception(rf.post("/api/v1/x/"), CaseConflict())
     assert api.status_code == 409
+
+
+def test_case_page_shows_state_timeline_and_deadlines_with_the_service_term_first(client, setup):
+    """The case page: state, the timeline (who moved it from where to where), deadlines with the total
+    service term above the steps and how each due date was counted."""
+    from kandas.deadlines import deadline_open
+
+    case, specialist, _head = setup
+    deadline_open(case=case, step="review", organisation=case.organisation, start=case.filed_on)
+    deadline_open(case=case, step="term", organisation=case.organisation, start=case.filed_on)
+    client.force_login(specialist)
+    client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0})
+    page = client.get(f"/example/{case.pk}/").content.decode()
+    assert 'data-testid="case-state">reviewed<' in page
+    assert "filed → reviewed" in page and specialist.username in page
+    deadlines = page[page.index('data-testid="case-deadlines"'):page.index('data-testid="case-signatures"')]
+    assert deadlines.index("<td>service term") < deadlines.index("<td>review")
+    assert "Наурыз мейрамы" in deadlines  # 14 working days after 18.03.2026 cross Nauryz
