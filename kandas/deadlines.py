@@ -35,6 +35,8 @@ def deadline_compute(step: Step, start: datetime.date, calendar: WorkCalendar,
     """The due date of `step` started on `start` and how it was counted."""
     if step.unit == Unit.CALENDAR_DATE:
         # CAL-3: a calendar date keeps its date even on a non-working day.
+        if fixed_date is None:
+            raise ValueError(f"{step.rule} {step.key}: a calendar-date step needs fixed_date")
         due = fixed_date
         note = _("fixed calendar date %(due)s") % {"due": _fmt(due)}
         if not calendar.is_working(due):

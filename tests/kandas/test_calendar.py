@@ -226,3 +226,16 @@ def test_cal1_workdays_command_adds_and_counts():
     out = io.StringIO()
     call_command("workdays", "count", "2026-03-01", "2026-03-31", stdout=out)
     assert out.getvalue().strip() == "18"
+
+
+def test_cal3_calendar_date_step_opened_by_a_transition(case_and_org):
+    """CAL-3: a transition opens 'report by 05.04.2026' (a Sunday) with its fixed date."""
+    from kandas.transitions import case_transition
+
+    case, org = case_and_org
+    specialist = org.staff.first().user
+    case_transition(case=case, transition="review", actor=specialist,
+                    open=[("report", org, D(2026, 3, 18), D(2026, 4, 5))])
+    deadline = Deadline.objects.get(case_id=case.pk, rule="CAL-3")
+    assert deadline.due == D(2026, 4, 5) and deadline.unit == "date"
+    assert "05.04.2026" in deadline.explanation
