@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import api
+from . import api, api_signatures
 
 app_name = "kandas_api"
 
 urlpatterns = [
     path("iin/<str:iin>/", api.IinCheckView.as_view(), name="iin_check"),
+    path("signatures/<int:pk>/verify", api_signatures.SignatureVerifyView.as_view(), name="signature_verify"),
 ]

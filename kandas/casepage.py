@@ -1,5 +1,6 @@
 """What every case page shows besides its own fields: deadlines, timeline, signatures, allowed actions."""
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.utils import timezone
 
 from .models import Signature, TransitionLog
@@ -10,8 +11,13 @@ from .transitions import _transition_label, actions_available
 def case_timeline(case) -> list[dict]:
     """Transition log and field history merged, oldest first."""
     ct = ContentType.objects.get_for_model(case)
+    try:
+        labels = {k: str(v) for k, v in type(case)._meta.get_field("state").choices or ()}
+    except FieldDoesNotExist:
+        labels = {}
     rows = [
-        {"at": log.at, "who": log.actor, "what": f"{log.source} → {log.target}", "action": log.transition,
+        {"at": log.at, "who": log.actor, "what": f"{labels.get(log.source, log.source)} → {labels.get(log.target, log.target)}",
+         "action": _transition_label(case, log.transition) if hasattr(case, log.transition) else log.transition,
          "comment": log.comment, "kind": "transition"}
         for log in TransitionLog.objects.filter(case_type=ct, case_id=case.pk).select_related("actor")
     ]
@@ -20,7 +26,8 @@ def case_timeline(case) -> list[dict]:
         previous = None
         for record in history.order_by("history_date", "history_id").select_related("history_user"):
             if previous is not None:
-                changes = [c.field for c in record.diff_against(previous).changes if c.field not in ("version", "updated_at", "state")]
+                changes = [_verbose(case, c.field) for c in record.diff_against(previous).changes
+                           if c.field not in ("version", "updated_at", "state")]
                 if changes:
                     rows.append({"at": record.history_date, "who": record.history_user, "what": ", ".join(changes),
                                  "action": "edit", "comment": record.history_change_reason or "", "kind": "history"})
@@ -28,11 +35,19 @@ def case_timeline(case) -> list[dict]:
     return sorted(rows, key=lambda r: r["at"])
 
 
+def _verbose(case, field: str) -> str:
+    try:
+        return str(type(case)._meta.get_field(field).verbose_name)
+    except FieldDoesNotExist:
+        return field
+
+
 def case_page_context(user, case) -> dict:
     actions = actions_available(user, case)
     return {
         "case": case,
-        "case_deadlines": case_deadlines(case).select_related("organisation").order_by("state", "due"),
+        "case_rule_version": case.rules if getattr(case, "RULES", None) is not None and case.rule_version else None,
+        "case_deadlines": case_deadlines(case).select_related("organisation").order_by("-is_service_term", "start", "due", "pk"),
         "case_timeline": case_timeline(case),
         "case_signatures": Signature.objects.filter(case_type=ContentType.objects.get_for_model(case),
                                                     case_id=case.pk).select_related("signer"),

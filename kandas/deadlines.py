@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count, Min
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _, ngettext
 
 from .models import Deadline, Notification, Staff, Unit
 from .rules import Step
@@ -16,11 +18,25 @@ from .workdays import WorkCalendar, _fmt
 WARN_AHEAD_DAYS = 3  # CAL-3: warn this many calendar days before a fixed calendar date
 
 
+def in_records_language(fn):
+    """Explanations and notifications are stored text: write them in the installation's language
+    (settings.LANGUAGE_CODE), whoever's request or task wrote them, so one deadline never mixes languages."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
 def deadline_compute(step: Step, start: datetime.date, calendar: WorkCalendar,
                      fixed_date: datetime.date | None = None) -> tuple[datetime.date, str]:
     """The due date of `step` started on `start` and how it was counted."""
     if step.unit == Unit.CALENDAR_DATE:
         # CAL-3: a calendar date keeps its date even on a non-working day.
+        if fixed_date is None:
+            raise ValueError(f"{step.rule} {step.key}: a calendar-date step needs fixed_date")
         due = fixed_date
         note = _("fixed calendar date %(due)s") % {"due": _fmt(due)}
         if not calendar.is_working(due):
@@ -36,6 +52,7 @@ def deadline_compute(step: Step, start: datetime.date, calendar: WorkCalendar,
     return due, calendar.explain_working(start, step.length, due)
 
 
+@in_records_language
 def deadline_open(*, case, step: Step | str, organisation, start: datetime.date | None = None, assignee=None,
                   calendar: WorkCalendar | None = None, fixed_date: datetime.date | None = None) -> Deadline:
     """Open the deadline of one step of `case` (call inside the transition's transaction)."""
@@ -74,6 +91,7 @@ def deadline_cancel(*, case, rule: str | None = None) -> int:
     return qs.update(state=Deadline.State.CANCELLED, closed_at=timezone.now())
 
 
+@in_records_language
 def deadline_pause(*, case, rule: str, on: datetime.date | None = None, reason: str = "") -> int:
     """Stop the clock of a step (e.g. a postponed hearing); the remaining days are kept."""
     on = on or timezone.localdate()
@@ -92,8 +110,10 @@ def deadline_pause(*, case, rule: str, on: datetime.date | None = None, reason: 
     return count
 
 
+@in_records_language
 def deadline_resume(*, case, rule: str, on: datetime.date | None = None) -> int:
-    """Restart a paused step: the remaining days run from `on`."""
+    """Restart a paused step: the remaining days run from `on` (the clock then counts from `on`, so a
+    later calendar edit recomputes from there)."""
     on = on or timezone.localdate()
     calendar = WorkCalendar.load()
     count = 0
@@ -104,90 +124,151 @@ def deadline_resume(*, case, rule: str, on: datetime.date | None = None) -> int:
         else:
             d.due = calendar.add_calendar_days(on, remaining)
         d.state, d.paused_on, d.remaining = Deadline.State.OPEN, None, None
+        d.start, d.length = on, remaining
         d.explanation += "\n" + _("Resumed on %(on)s with %(n)d days left → due %(due)s") % {
             "on": _fmt(on), "n": remaining, "due": _fmt(d.due)}
-        d.save(update_fields=["due", "state", "paused_on", "remaining", "explanation"])
+        d.save(update_fields=["due", "state", "paused_on", "remaining", "start", "length", "explanation"])
         count += 1
     return count
 
 
-def deadlines_recompute_after_calendar_change(*, changed_day: datetime.date) -> int:
-    """CAL-2: running working-day deadlines whose span covers the edited day get a new due date."""
+@in_records_language
+def deadlines_recompute_after_calendar_change(*, changed_day: datetime.date, change: str = "",
+                                              previous_day: datetime.date | None = None) -> int:
+    """CAL-2: running deadlines whose count covers the edited day get a new due date.
+
+    A working-day deadline counted from `start` depends on the days start+1 … due only, so it is
+    affected when start < changed_day <= due (`previous_day`: the row's old date when an administrator
+    moved it). The explanation keeps its history and gains a line saying what changed. A fixed
+    calendar date (CAL-3) keeps its date; it only gains a warning when that day became non-working.
+    Returns the number of deadlines whose due date moved.
+    """
+    days = [d for d in (changed_day, previous_day) if d]
+    lo, hi = min(days), max(days)
     calendar = WorkCalendar.load()
-    changed = 0
-    qs = Deadline.objects.filter(
-        state__in=Deadline.RUNNING, unit=Unit.WORKING_DAYS, start__lt=changed_day,
-        due__gte=changed_day - datetime.timedelta(days=31),
-    )
-    with transaction.atomic():
-        for d in qs.select_for_update():
-            due = calendar.add_working_days(d.start, d.length)
-            if due == d.due:
-                continue
-            d.explanation = calendar.explain_working(d.start, d.length, due) + "\n" + _(
-                "Recomputed after a calendar change on %(day)s: was %(old)s, now %(new)s") % {
-                "day": _fmt(changed_day), "old": _fmt(d.due), "new": _fmt(due)}
-            d.due = due
-            if d.state == Deadline.State.BREACHED and due >= timezone.localdate():
-                d.state, d.breached_at, d.breach_notified_at = Deadline.State.OPEN, None, None
-            d.save(update_fields=["due", "explanation", "state", "breached_at", "breach_notified_at"])
-            changed += 1
-    return changed
+    what = change or _fmt(changed_day)
+    today = timezone.localdate()
+    moved = []
+    qs = Deadline.objects.filter(state__in=Deadline.RUNNING, closed_at__isnull=True, unit=Unit.WORKING_DAYS,
+                                 start__lt=hi, due__gte=lo)
+    for d in qs.select_for_update():
+        due = calendar.add_working_days(d.start, d.length)
+        if due == d.due:
+            continue
+        d.explanation += "\n" + _("Calendar changed (%(what)s): due %(old)s → %(new)s. %(how)s") % {
+            "what": what, "old": _fmt(d.due), "new": _fmt(due), "how": calendar.explain_working(d.start, d.length, due)}
+        d.due = due
+        if d.state == Deadline.State.BREACHED and due >= today:
+            d.state, d.breached_at, d.breach_notified_at = Deadline.State.OPEN, None, None
+        moved.append(d)
+    Deadline.objects.bulk_update(moved, ["due", "explanation", "state", "breached_at", "breach_notified_at"],
+                                 batch_size=1000)
+    for d in Deadline.objects.filter(state=Deadline.State.OPEN, unit=Unit.CALENDAR_DATE, due__in=days):
+        if not calendar.is_working(d.due):
+            d.explanation += "\n" + _("Calendar changed (%(what)s): %(due)s is now a non-working day; "
+                                      "the date still holds, act before it.") % {"what": what, "due": _fmt(d.due)}
+            d.save(update_fields=["explanation"])
+    return len(moved)
 
 
+SWEEP_LOCK = 7_301_001
+
+_SWEEP_SQL = """
+WITH swept AS (
+    UPDATE {table}
+       SET state = 'breached', breached_at = COALESCE(breached_at, %(now)s), breach_notified_at = %(now)s
+     WHERE (state = 'open' AND due < %(today)s)
+        OR (state = 'breached' AND breach_notified_at IS NULL AND closed_at IS NULL)
+    RETURNING organisation_id, due, id, (breached_at = %(now)s) AS fresh
+)
+SELECT organisation_id, COUNT(*), MIN(due), MIN(id), COUNT(*) FILTER (WHERE fresh) FROM swept GROUP BY organisation_id
+"""
+
+
+def _sweep_rows(today: datetime.date, now) -> list[tuple[int, int, datetime.date, int, int]]:
+    """Mark every overdue open deadline breached and notified; per organisation: (org, n, first due,
+    first id, newly breached). One statement on PostgreSQL; the ORM elsewhere."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [SWEEP_LOCK])  # one sweep at a time
+            cur.execute(_SWEEP_SQL.format(table=connection.ops.quote_name(Deadline._meta.db_table)),
+                        {"now": now, "today": today})
+            return cur.fetchall()
+    fresh = Deadline.objects.filter(state=Deadline.State.OPEN, due__lt=today)
+    fresh_by_org = dict(fresh.values("organisation_id").annotate(n=Count("id")).values_list("organisation_id", "n"))
+    fresh.update(state=Deadline.State.BREACHED, breached_at=now)
+    pending = Deadline.objects.filter(state=Deadline.State.BREACHED, breach_notified_at__isnull=True,
+                                      closed_at__isnull=True)
+    rows = [(r["organisation_id"], r["n"], r["first_due"], r["first"], fresh_by_org.get(r["organisation_id"], 0))
+            for r in pending.values("organisation_id").annotate(n=Count("id"), first_due=Min("due"), first=Min("id"))]
+    pending.update(breach_notified_at=now)
+    return rows
+
+
+@in_records_language
 def deadline_sweep(*, today: datetime.date | None = None) -> dict:
-    """Mark overdue deadlines breached and notify each responsible organisation once.
+    """Mark overdue deadlines breached and notify each responsible organisation's staff (and head) once.
 
-    Works in bulk (a few statements whatever the number of rows) and is idempotent: a deadline is
-    marked and counted into a notification in the same transaction, so a rerun, or a rerun after a
-    crash half-way, finds nothing new and notifies nobody twice.
+    Bulk (a few statements whatever the number of rows) and idempotent: marking a deadline breached,
+    stamping it notified and writing the notifications happen in ONE transaction, so a crash half-way
+    leaves nothing marked (the rerun does it all), and a rerun finds nothing new (nobody is notified
+    twice). Notification keys are unique per user, which guards even against a concurrent rerun.
+    E-mail goes out after commit (kandas.tasks.notifications_email), each notification once.
     """
     today = today or timezone.localdate()
     now = timezone.now()
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cur:  # one sweep at a time
-                cur.execute("SELECT pg_advisory_xact_lock(%s)", [7_301_001])
-        breached = Deadline.objects.filter(state=Deadline.State.OPEN, due__lt=today).update(
-            state=Deadline.State.BREACHED, breached_at=now)
-        pending = Deadline.objects.filter(state=Deadline.State.BREACHED, breach_notified_at__isnull=True,
-                                          closed_at__isnull=True)
-        per_org = list(pending.values("organisation_id").annotate(n=Count("id"), first_due=Min("due"), first=Min("id")))
-        notifications = []
-        if per_org:
-            staff = Staff.objects.filter(organisation_id__in=[r["organisation_id"] for r in per_org])
-            users_by_org: dict[int, list[int]] = {}
-            for org_id, user_id in staff.values_list("organisation_id", "user_id"):
+        rows = _sweep_rows(today, now)
+        users_by_org: dict[int, list[int]] = {}
+        if rows:
+            for org_id, user_id in Staff.objects.filter(organisation_id__in=[r[0] for r in rows]).values_list(
+                    "organisation_id", "user_id"):
                 users_by_org.setdefault(org_id, []).append(user_id)
-            for row in per_org:
-                text = _("%(n)d deadline(s) of your organisation are overdue (earliest due %(due)s).") % {
-                    "n": row["n"], "due": _fmt(row["first_due"])}
-                key = f"breach:{row['organisation_id']}:{today.isoformat()}:{row['first']}:{row['n']}"
-                notifications += [Notification(user_id=u, key=key, text=text, link="/?overdue=1")
-                                  for u in users_by_org.get(row["organisation_id"], [])]
-            Notification.objects.bulk_create(notifications, ignore_conflicts=True)
-        marked = pending.update(breach_notified_at=now)
+        notifications = []
+        for org_id, n, first_due, first_id, _fresh in rows:
+            text = ngettext(
+                "%(n)d deadline of your organisation is overdue (earliest due %(due)s).",
+                "%(n)d deadlines of your organisation are overdue (earliest due %(due)s).", n,
+            ) % {"n": n, "due": _fmt(first_due)}
+            key = f"breach:{org_id}:{first_id}:{n}:{now.isoformat()}"
+            notifications += [Notification(user_id=u, key=key[:120], text=text, link="/?overdue=1")
+                              for u in users_by_org.get(org_id, [])]
+        Notification.objects.bulk_create(notifications, ignore_conflicts=True)
     if notifications:
         from .tasks import notifications_email
 
         transaction.on_commit(notifications_email.delay)
-    return {"breached": breached, "notified_deadlines": marked, "notifications": len(notifications)}
+    return {"breached": sum(r[4] for r in rows), "notified_deadlines": sum(r[1] for r in rows),
+            "notifications": len(notifications)}
 
 
+@in_records_language
 def deadlines_warn_calendar_dates(*, today: datetime.date | None = None) -> int:
-    """CAL-3: warn ahead of fixed calendar dates (they do not move off non-working days)."""
+    """CAL-3: warn the responsible staff ahead of fixed calendar dates (they do not move off
+    non-working days), once per deadline and user. Returns the number of new notifications."""
     today = today or timezone.localdate()
-    soon = Deadline.objects.filter(state=Deadline.State.OPEN, unit=Unit.CALENDAR_DATE,
-                                   due__gte=today, due__lte=today + datetime.timedelta(days=WARN_AHEAD_DAYS))
-    created = []
-    staff = {}
-    for org_id, user_id in Staff.objects.filter(organisation_id__in=soon.values("organisation_id")).values_list(
+    soon = list(Deadline.objects.filter(state=Deadline.State.OPEN, unit=Unit.CALENDAR_DATE, due__gte=today,
+                                        due__lte=today + datetime.timedelta(days=WARN_AHEAD_DAYS)))
+    if not soon:
+        return 0
+    staff: dict[int, list[int]] = {}
+    for org_id, user_id in Staff.objects.filter(organisation_id__in={d.organisation_id for d in soon}).values_list(
             "organisation_id", "user_id"):
         staff.setdefault(org_id, []).append(user_id)
+    keys = {f"warn:{d.pk}" for d in soon}
+    sent = set(Notification.objects.filter(key__in=keys).values_list("user_id", "key"))
+    calendar = WorkCalendar.load()
+    created = []
     for d in soon:
         text = _("%(ref)s: %(step)s is due on %(due)s (a fixed date).") % {
             "ref": d.case_ref, "step": d.step, "due": _fmt(d.due)}
+        if not calendar.is_working(d.due):
+            text += " " + _("It is a non-working day: the date still holds.")
         created += [Notification(user_id=u, key=f"warn:{d.pk}", text=text, link=d.case_url)
-                    for u in staff.get(d.organisation_id, [])]
+                    for u in staff.get(d.organisation_id, []) if (u, f"warn:{d.pk}") not in sent]
     Notification.objects.bulk_create(created, ignore_conflicts=True)
+    if created:
+        from .tasks import notifications_email
+
+        transaction.on_commit(notifications_email.delay)
     return len(created)

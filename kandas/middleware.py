@@ -1,12 +1,13 @@
 from django.contrib import messages
-from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+from django.http import JsonResponse
 
-from .transitions import CaseConflict
+from .transitions import ActionNotAllowed, CaseConflict
 
 
 class ConflictMiddleware:
-    """'This case was changed by someone else — reload': turns a lost race into a message, never a 500."""
+    """The safety net under `kandas.views.actions.run_action`: a CaseConflict or ActionNotAllowed that
+    escapes a view becomes a message and a redirect back, never a 500. (ATOMIC_REQUESTS has already
+    rolled the request's writes back when this runs.)"""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -15,7 +16,11 @@ class ConflictMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, CaseConflict):
-            messages.error(request, _("This case was changed by someone else — reload the page and try again."))
-            return redirect(request.META.get("HTTP_REFERER") or request.path)
+        if isinstance(exception, (CaseConflict, ActionNotAllowed)):
+            from .views.actions import _back, refusal_message
+
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": refusal_message(exception)}, status=409)
+            messages.error(request, refusal_message(exception))
+            return _back(request, None)
         return None

@@ -11,6 +11,7 @@ import segno
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils import translation
 from django.conf import settings
 
@@ -37,8 +38,10 @@ def pdf_render(template: str, context: dict, *, language: str = "ru", base_url: 
 
 
 def pdf_response(template: str, context: dict, *, filename: str, language: str = "ru") -> HttpResponse:
+    """A normal GET answer: the PDF inline (the browser shows it; saving keeps `filename`, which may be
+    Cyrillic: it is sent RFC 6266-encoded)."""
     response = HttpResponse(pdf_render(template, context, language=language), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(False, filename)
     return response
 
 

@@ -26,13 +26,22 @@ def person_get(*, user, pk: int) -> Person:
 
 
 def my_work_deadlines(*, user) -> QuerySet[Deadline]:
-    """Open steps of every case the user's organisation owns, overdue first, then by due date."""
+    """Open steps of every case the user's organisation owns, overdue first (breached, or open and past
+    due), then by due date; paused steps go last among equals (their clock is stopped)."""
+    from django.db.models import Case, IntegerField, Value, When
+    from django.utils import timezone
+
     org = user_organisation(user)
     qs = Deadline.objects.filter(state__in=(Deadline.State.OPEN, Deadline.State.BREACHED, Deadline.State.PAUSED),
                                  closed_at__isnull=True)
+    qs = qs.annotate(overdue_rank=Case(
+        When(state=Deadline.State.BREACHED, then=Value(0)),
+        When(state=Deadline.State.OPEN, due__lt=timezone.localdate(), then=Value(0)),
+        default=Value(1), output_field=IntegerField(),
+    )).order_by("overdue_rank", "due", "pk")
     if org is None:
-        return qs.none() if not user.is_superuser else qs.order_by("due", "pk")
-    return scope_for(user, qs.filter(organisation=org)).order_by("due", "pk")
+        return qs if user.is_superuser else qs.none()
+    return scope_for(user, qs.filter(organisation=org))
 
 
 def family_of(*, user, pk: int) -> Family:

@@ -1,14 +1,20 @@
+"""Celery tasks of the case machinery. Tasks take ids (or nothing), load, and call services."""
+import datetime
+
 from celery import shared_task
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .deadlines import deadline_sweep, deadlines_warn_calendar_dates
+
+EMAIL_LIMIT = 5000  # per run; the next run (every 5 minutes) continues
 
 
 @shared_task
 def deadlines_sweep_task() -> dict:
-    """Periodic (Celery beat): mark breaches, notify once, warn ahead of calendar dates."""
+    """Periodic (Celery beat): mark breaches, notify once, warn ahead of calendar dates (CAL-3)."""
     result = deadline_sweep()
     result["warnings"] = deadlines_warn_calendar_dates()
     return result
@@ -16,18 +22,38 @@ def deadlines_sweep_task() -> dict:
 
 @shared_task
 def notifications_email() -> int:
-    """E-mail every in-app notification not yet e-mailed; rows are claimed under lock, so twice-run
-    workers never send the same one twice."""
+    """E-mail every in-app notification not yet e-mailed, each once.
+
+    A row is claimed under `SELECT … FOR UPDATE SKIP LOCKED`, sent and stamped in its own short
+    transaction: two workers never send the same row, and a crash can at worst send again the one
+    message being sent at that moment (never a whole batch)."""
     from .models import Notification
 
     sent = 0
-    with transaction.atomic():
-        batch = list(
-            Notification.objects.select_for_update(skip_locked=True)
-            .filter(emailed_at__isnull=True).exclude(user__email="").select_related("user")[:500]
-        )
-        for n in batch:
-            send_mail("Kandas: " + n.text[:60], n.text, None, [n.user.email], fail_silently=True)
-            sent += 1
-        Notification.objects.filter(pk__in=[n.pk for n in batch]).update(emailed_at=timezone.now())
+    connection = get_connection()
+    pending = Notification.objects.filter(emailed_at__isnull=True).exclude(user__email="")
+    while sent < EMAIL_LIMIT:
+        with transaction.atomic():
+            n = pending.select_for_update(skip_locked=True, of=("self",)).select_related("user").order_by("pk").first()
+            if n is None:
+                break
+            EmailMessage(_("Kandas: %(text)s") % {"text": n.text[:80]},
+                         n.text + ("\n\n" + n.link if n.link else ""), None, [n.user.email],
+                         connection=connection).send(fail_silently=True)
+            Notification.objects.filter(pk=n.pk).update(emailed_at=timezone.now())
+        sent += 1
     return sent
+
+
+@shared_task
+def calendar_seed_next_year_task() -> int:
+    """CAL-2: make sure next year's calendar exists (yearly by beat); running deadlines over the added
+    days are recomputed. Administrators' edits are kept."""
+    from .calendar_seed import calendar_seed_default
+    from .deadlines import deadlines_recompute_after_calendar_change
+
+    with transaction.atomic():
+        added = calendar_seed_default(datetime.date.today())
+        for day in added:
+            deadlines_recompute_after_calendar_change(changed_day=day)
+    return len(added)

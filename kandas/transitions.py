@@ -79,7 +79,8 @@ def case_transition(
 ):
     """Run one transition of `case` for `actor`; returns the re-read, saved case.
 
-    open: (step_key, organisation) or (step_key, organisation, start_date) tuples.
+    open: (step_key, organisation), (step_key, organisation, start_date) or, for a calendar-date step
+    (CAL-3), (step_key, organisation, start_date, fixed_date) tuples.
     """
     model = type(case)
     locked = model.objects.select_for_update().get(pk=case.pk)
@@ -108,7 +109,7 @@ def case_transition(
         calendar = calendar or WorkCalendar.load()
         step_key, organisation, *rest = spec
         deadline_open(case=locked, step=step_key, organisation=organisation, start=rest[0] if rest else None,
-                      calendar=calendar)
+                      fixed_date=rest[1] if len(rest) > 1 else None, calendar=calendar)
     if sign:
         from .signing import signature_create
 

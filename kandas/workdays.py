@@ -8,9 +8,9 @@ dates costs one query.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 
-from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext as _, ngettext
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -19,7 +19,15 @@ ONE_DAY = datetime.timedelta(days=1)
 @dataclass(frozen=True)
 class Exception_:
     kind: str
-    name: str
+    name_ru: str = ""
+    name_kk: str = ""
+
+    @property
+    def name(self) -> str:
+        """The day's name in the active language (Kazakh or Russian, whichever exists)."""
+        if (get_language() or "ru").startswith("kk"):
+            return self.name_kk or self.name_ru
+        return self.name_ru or self.name_kk
 
 
 class WorkCalendar:
@@ -30,9 +38,8 @@ class WorkCalendar:
     def load(cls) -> "WorkCalendar":
         from .models import CalendarDay
 
-        kk = (get_language() or "ru").startswith("kk")
         rows = CalendarDay.objects.values_list("date", "kind", "name_ru", "name_kk")
-        return cls({d: Exception_(kind, (nk if kk else nr) or nr or nk) for d, kind, nr, nk in rows})
+        return cls({d: Exception_(kind, nr, nk) for d, kind, nr, nk in rows})
 
     def is_working(self, day: datetime.date) -> bool:
         exc = self.exceptions.get(day)
@@ -67,49 +74,93 @@ class WorkCalendar:
         return day
 
     def non_working_between(self, first: datetime.date, last: datetime.date) -> list[tuple[datetime.date, str]]:
-        out, day = [], first
+        """Non-working days from `first` to `last` with the holiday's name ("" for a plain weekend)."""
+        return [(day, name) for day, name, _kind in self._non_working(first, last)]
+
+    def _non_working(self, first: datetime.date, last: datetime.date, kk: bool | None = None):
+        if kk is None:
+            kk = (get_language() or "ru").startswith("kk")
+        day = first
         while day <= last:
             if not self.is_working(day):
                 exc = self.exceptions.get(day)
-                out.append((day, exc.name if exc else ""))
+                if exc is None:
+                    yield day, "", "weekend"
+                else:
+                    yield day, ((exc.name_kk or exc.name_ru) if kk else (exc.name_ru or exc.name_kk)), exc.kind
             day += ONE_DAY
-        return out
+
+    def working_weekends_between(self, first: datetime.date, last: datetime.date) -> list[datetime.date]:
+        return sorted(d for d, e in self.exceptions.items() if e.kind == "working" and first <= d <= last
+                      and d.weekday() >= 5)
 
     def explain_working(self, start: datetime.date, n: int, due: datetime.date) -> str:
         """A caseworker-readable account: '3 working days after 20.03.2026: 21.03–25.03 non-working
         (Nauryz…) → due 30.03.2026'."""
+        language = get_language() or "ru"
+        words = _words(language)
         head = ngettext(
             "%(n)d working day after %(start)s", "%(n)d working days after %(start)s", n
         ) % {"n": n, "start": _fmt(start)}
-        gaps = _group_runs(self.non_working_between(start + ONE_DAY, due))
         parts = []
-        for first, last, names in gaps:
+        runs = _group_runs(self._non_working(start + ONE_DAY, due, kk=language.startswith("kk")), words)
+        for first, last, names in runs:
             span = _fmt_short(first) if first == last else f"{_fmt_short(first)}–{_fmt_short(last)}"
-            label = ", ".join(names) if names else _("weekend")
-            parts.append(_("%(span)s non-working (%(names)s)") % {"span": span, "names": label})
+            parts.append(words["run"] % {"span": span, "names": ", ".join(names)})
+        if self._has_working_weekend:
+            for day in self.working_weekends_between(start + ONE_DAY, due):
+                parts.append(_("%(day)s a working day (%(name)s)") % {
+                    "day": _fmt_short(day), "name": self.exceptions[day].name or _("moved by decree")})
         middle = f": {'; '.join(parts)}" if parts else ""
-        return f"{head}{middle} → " + _("due %(due)s") % {"due": _fmt(due)}
+        return f"{head}{middle} → " + words["due"] % {"due": _fmt(due)}
+
+    @property
+    def _has_working_weekend(self) -> bool:
+        if not hasattr(self, "_working_weekend"):
+            self._working_weekend = any(e.kind == "working" for e in self.exceptions.values())
+        return self._working_weekend
 
 
-def _group_runs(days: list[tuple[datetime.date, str]]):
-    runs: list[tuple[datetime.date, datetime.date, list[str]]] = []
-    for day, name in days:
+@functools.lru_cache(maxsize=8)
+def _words(language: str) -> dict[str, str]:
+    """The fixed words of an explanation in `language` (looked up once, not once per due date)."""
+    return {"weekend": str(_("weekend")), "transfers": str(_("transfers")),
+            "run": str(_("%(span)s non-working (%(names)s)")), "due": str(_("due %(due)s"))}
+
+
+def _group_runs(days, words):
+    """Consecutive non-working days as (first, last, labels): holiday names once each, then
+    'transfers' if a transferred day off is among them, else 'weekend' for a plain weekend."""
+    runs: list[list] = []
+    for day, name, kind in days:
         if runs and runs[-1][1] + ONE_DAY == day:
-            first, _last, names = runs[-1]
-            if name and name not in names:
-                names.append(name)
-            runs[-1] = (first, day, names)
+            runs[-1][1] = day
         else:
-            runs.append((day, day, [name] if name else []))
-    return runs
+            runs.append([day, day, [], set()])
+        run = runs[-1]
+        base = name.split(" (")[0]
+        if name and kind != "day_off" and base not in run[2]:
+            run[2].append(base)
+        run[3].add(kind)
+    out = []
+    for first, last, names, kinds in runs:
+        labels = list(names)
+        if "day_off" in kinds:
+            labels.append(words["transfers"])
+        if not labels:
+            labels.append(words["weekend"])
+        out.append((first, last, labels))
+    return out
 
 
 def _fmt(day: datetime.date) -> str:
-    return date_format(day, "d.m.Y")
+    # dd.mm.yyyy in every language (the regulations' own notation); strftime is far cheaper than
+    # date_format, which matters when thousands of due dates are explained at once
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
 
 
 def _fmt_short(day: datetime.date) -> str:
-    return date_format(day, "d.m")
+    return f"{day.day:02d}.{day.month:02d}"
 
 
 def working_days_add(start: datetime.date, n: int) -> datetime.date:

@@ -1,5 +1,7 @@
 """The case machinery every application type shares: the case base, deadlines, transition log,
 signatures and in-app notifications."""
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -180,6 +182,8 @@ class CaseBase(ConcurrentTransitionMixin, models.Model):
         return self.ref
 
     def save(self, *args, **kwargs):
+        if isinstance(self.filed_on, str):  # forms and fixtures may hand over an ISO string
+            self.filed_on = datetime.date.fromisoformat(self.filed_on)
         if not self.rule_version and self.RULES is not None and self.filed_on:
             self.rule_version = self.RULES.version_on(self.filed_on).code
         if not self.ref:

@@ -24,13 +24,13 @@ EXAMPLE_RULES = RuleBook([
         Step("decide", "CAL-1", 2, label="decide", signer="mio_head"),
         Step("report", "CAL-3", 0, unit=CALENDAR_DATE, label="report"),
         Step("term", "GEN-1", 14, label="service term", service_term=True),
-    )),
+    ), title="original text"),
     RuleVersion("2026", datetime.date(2026, 1, 1), steps(
         Step("review", "CAL-1", 3, label="review"),
         Step("decide", "CAL-1", 2, label="decide", signer="mio_head"),
         Step("report", "CAL-3", 0, unit=CALENDAR_DATE, label="report"),
         Step("term", "GEN-1", 10, label="service term", service_term=True),
-    )),
+    ), title="as amended from 01.01.2026"),
 ])
 
 
