@@ -8,10 +8,11 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kandas.deadlines import case_deadlines
 from kandas.models import PersonalDataAccess, Signature
 from kandas.pdf import pdf_language, pdf_render, pdf_response, signature_print_context
 
-from ..models import ApplicationState, StatusApplication, StatusExtension
+from ..models import ApplicationState, StatusApplication
 from ..selectors import case_documents
 from .cases import LOADERS
 
@@ -49,6 +50,7 @@ def case_pdf_context(case, document: str) -> tuple[str, dict]:
     if states and case.state not in states:
         raise NotPrintable(_("This document does not exist yet: the decision has not been signed."))
     ctx = {"case": case, "documents": case_documents(case), "printed_on": timezone.localdate(),
+           "term": case_deadlines(case).filter(is_service_term=True).first(),
            **signature_print_context(signature)}
     if isinstance(case, StatusApplication):
         ctx["members"] = case.members.select_related("person")
@@ -75,5 +77,3 @@ def case_pdf(request, kind: str, pk: int, document: str):
     language = pdf_language(request)
     return pdf_response(template, ctx, filename=f"{case.ref}-{document}-{language}.pdf", language=language)
 
-
-__all__ = ["case_pdf", "case_pdf_bytes", "NotPrintable", "StatusExtension"]
