@@ -22,3 +22,16 @@ def missing_label(row: dict) -> str:
 @register.filter
 def recommendation_label(value: str) -> str:
     return dict(Recommendation.choices).get(value, value)
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    """A document kind in the reader's language (the printed forms name them)."""
+    labels = {
+        DocumentKind.AUTOBIOGRAPHY: _("autobiography"),
+        DocumentKind.IDENTITY: _("identity document"),
+        DocumentKind.NATIONALITY: _("proof of Kazakh nationality"),
+        DocumentKind.BIRTH: _("birth certificate"),
+        DocumentKind.OTHER: _("other"),
+    }
+    return labels.get(kind, kind)

@@ -50,7 +50,7 @@ def test_sta1_incomplete_application_is_kept_and_names_the_missing_documents(wor
     app = file_application(world, registry=False, documents=False)
     assert app.state == ApplicationState.REGISTERED
     assert {m["kind"] for m in app.missing_documents} == {"autobiography", "identity", "nationality"}
-    with pytest.raises(ActionNotAllowed, match="all required documents are attached"):
+    with pytest.raises(ActionNotAllowed, match="приложены все необходимые документы"):
         application_send_to_commission(actor=world.specialist, application_id=app.pk)
     for kind in (DocumentKind.AUTOBIOGRAPHY, DocumentKind.IDENTITY, DocumentKind.NATIONALITY):
         app = application_document_attach(actor=world.specialist, application_id=app.pk,
@@ -169,7 +169,7 @@ def test_sta4_sta6_preliminary_refusal_hearing_within_2_working_days_then_signed
     assert deadline(app, "STA-4").due == latest
     assert ApplicantNotice.objects.get(application=app, kind="preliminary").channel == "sms"
     app = hearing_record(actor=world.specialist, case=app, outcome="refused", minutes="Заявитель не согласен")
-    with pytest.raises(ActionNotAllowed, match="the hearing accepted the application"):
+    with pytest.raises(ActionNotAllowed, match="заявление принято"):
         application_assign(actor=world.head, application_id=app.pk)
     with pytest.raises(ValidationError):
         decision_refuse(actor=world.head, case=app, grounds=[], motivation="—")
@@ -205,7 +205,7 @@ def test_sta4_postponed_hearing_suspends_the_clock_until_the_reason_ends(world):
 def test_gen3_without_consent_no_assignment_refusal_ground_4(world):
     """GEN-3: consent is required; without it the assignment is not possible and the refusal names ground 4."""
     app = recommended(world, consent=False)
-    with pytest.raises(ActionNotAllowed, match="consent to personal data processing"):
+    with pytest.raises(ActionNotAllowed, match="согласие на обработку персональных данных"):
         application_assign(actor=world.head, application_id=app.pk)
 
 

@@ -37,7 +37,7 @@ def test_sta8_extension_once_for_at_most_six_months_decided_in_2_working_days(wo
     refused with a clear reason."""
     app = assigned(world)
     limit = app.status_until + relativedelta(months=6)
-    with pytest.raises(ValidationError, match="not more than six months"):
+    with pytest.raises(ValidationError, match="не более шести месяцев"):
         extension_submit(actor=world.operator, application_id=app.pk, channel="govcorp",
                          requested_until=limit + datetime.timedelta(days=1))
     ext = extension_submit(actor=world.operator, application_id=app.pk, channel="govcorp", requested_until=limit,
@@ -56,7 +56,7 @@ def test_sta8_extension_once_for_at_most_six_months_decided_in_2_working_days(wo
     assert StatusApplication.objects.get(pk=app.pk).status_until == limit
     assert Person.objects.get(pk=app.applicant_id).kandas_status_until == limit
     assert set(Deadline.objects.filter(case_id=ext.pk, case_ref=ext.ref).values_list("state", flat=True)) == {"met"}
-    with pytest.raises(ValidationError, match="already extended once"):
+    with pytest.raises(ValidationError, match="уже продлевался"):
         extension_submit(actor=world.operator, application_id=app.pk, channel="govcorp",
                          requested_until=limit + datetime.timedelta(days=30))
     assert StatusExtension.objects.filter(application=app).count() == 1
