@@ -1,12 +1,11 @@
 """A staffed region for the status slice: MIO (specialist, head), commission secretary, State Corporation
 operator, an API client; and a helper that files a complete application."""
-import datetime
 from types import SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from kandas.models import Consent, DocumentKind, Organisation, StateRecord
+from kandas.models import Consent, DocumentKind, StateRecord
 from kandas.roles import Role
 from status.services import application_submit
 from tests.factories import OrganisationFactory, PersonFactory, RegionFactory, make_staff
@@ -55,7 +54,3 @@ def file_application(w, *, registry=True, documents=True, consent=True, channel=
         actor=actor or w.specialist, sub_type=sub_type, channel=channel, region=w.region, applicant=applicant,
         members=members, settlement_region=settlement_region, documents=docs,
         consent_method=Consent.Method.OTP if consent else None, filed_on=filed_on)
-
-
-def days_ahead(n):
-    return datetime.date.today() + datetime.timedelta(days=n)
