@@ -3,10 +3,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kandas.models import DocumentKind, Region
+from kandas.models import Consent, DocumentKind, Region
 
-from .models import (ApplicationState, Channel, EXTENSION_CHANNELS, HearingOutcome, NoticeChannel,
-                     Recommendation, RefusalGround)
+from .models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicationState, Channel, HearingOutcome,
+                     NoticeChannel, Recommendation, RefusalGround, SubType)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -103,3 +103,40 @@ class ExtensionFileForm(CaseActionForm):
     requested_until = forms.DateField(label=_("Extension requested until"), widget=DATE)
     reason = forms.CharField(label=_("Reason for the extension"), required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ApplicationIntakeForm(forms.Form):
+    """STA-1 on paper (State Corporation, MIO, foreign mission; GEN-4 home visit): the applicant, the path,
+    consent and the scans. What the persons database holds is not asked for (GEN-2)."""
+
+    iin = forms.CharField(label=_("IIN"), max_length=12, required=False)
+    surname = forms.CharField(label=_("Surname"), max_length=100)
+    given_name = forms.CharField(label=_("Given name"), max_length=100)
+    patronymic = forms.CharField(label=_("Patronymic"), max_length=100, required=False)
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), ("M", _("male")), ("F", _("female"))], required=False)
+    citizenship = forms.CharField(label=_("Citizenship"), max_length=100, required=False)
+    country_of_exit = forms.CharField(label=_("Country of exit"), max_length=100, required=False)
+    address = forms.CharField(label=_("Address"), max_length=255, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    sub_type = forms.ChoiceField(label=_("Sub-type"), choices=SubType.choices)
+    channel = forms.ChoiceField(label=_("Filed via"), choices=[(c.value, c.label) for c in ASSIGNMENT_CHANNELS])
+    settlement_region = forms.ModelChoiceField(label=_("Settlement region"), queryset=Region.objects.all(),
+                                               required=False)
+    consent = forms.ChoiceField(label=_("Consent to personal data processing"),
+                                choices=[("", _("not given")), *Consent.Method.choices], required=False)
+    nationality_recommendation = forms.BooleanField(
+        label=_("the commission on Kazakh nationality has recommended the applicant"), required=False)
+    autobiography = forms.FileField(label=_("autobiography (free form)"), required=False)
+    identity = forms.FileField(label=_("identity document with a notarised translation into Kazakh or Russian"),
+                               required=False)
+    nationality = forms.FileField(label=_("document proving Kazakh nationality"), required=False)
+
+    def applicant_data(self) -> dict:
+        keys = ("iin", "surname", "given_name", "patronymic", "birth_date", "sex", "citizenship", "country_of_exit",
+                "address", "phone")
+        return {k: self.cleaned_data[k] for k in keys if self.cleaned_data.get(k) not in ("", None)}
+
+    def documents(self) -> list[dict]:
+        return [{"kind": kind, "file": self.cleaned_data[kind]}
+                for kind in ("autobiography", "identity", "nationality") if self.cleaned_data.get(kind)]

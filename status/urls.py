@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import cases, commission, pdfs
+from .views import cases, commission, intake, pdfs
 
 app_name = "status"
 
@@ -8,6 +8,7 @@ app_name = "status"
 urlpatterns = [
     path("", cases.application_list, name="application_list"),
     path("commission/", commission.commission_agenda, name="commission"),
+    path("applications/new/", intake.application_new, name="application_new"),
     path("applications/<int:pk>/", cases.case_detail, {"kind": "applications"}, name="application_detail"),
     path("extensions/<int:pk>/", cases.case_detail, {"kind": "extensions"}, name="extension_detail"),
     path("applications/<int:pk>/act/<str:action>/", cases.case_action, {"kind": "applications"},

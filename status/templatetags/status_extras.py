@@ -20,6 +20,13 @@ def missing_label(row: dict) -> str:
 
 
 @register.filter
+def confirmed_label(row: dict) -> str:
+    """GEN-2: what a state system confirmed instead of paper."""
+    labels = {DocumentKind.IDENTITY: _("identity — from the persons database (ГБД ФЛ)")}
+    return f"{labels.get(row.get('kind'), row.get('kind'))} — {row.get('person', '')}"
+
+
+@register.filter
 def recommendation_label(value: str) -> str:
     return dict(Recommendation.choices).get(value, value)
 

@@ -202,3 +202,22 @@ def test_refusal_path_and_extension_over_http_refuse_wrong_role_and_region_at_ev
     client.force_login(world.operator)
     body = client.get(reverse("status:extension_detail", args=[ext.pk])).content.decode()
     assert ext.ref in body and until.strftime("%d.%m.%Y") in body
+
+
+def test_gen4_paper_intake_by_the_state_corporation_on_a_home_visit(client, world, other):
+    """STA-1 / GEN-4: a State Corporation operator registers a paper application taken at home (1414);
+    the missing documents are named; a commission secretary may not register applications."""
+    client.force_login(world.secretary)
+    assert client.get(reverse("status:application_new")).status_code == 403
+    client.force_login(world.operator)
+    response = client.post(reverse("status:application_new"), {
+        "surname": "Жұмабаев", "given_name": "Нұржан", "birth_date": "1979-02-11", "sex": "M",
+        "country_of_exit": "Монголия", "sub_type": "general", "channel": "home_visit", "consent": "paper",
+        "autobiography": pdf_file("autobiography.pdf")})
+    assert response.status_code == 302
+    app = StatusApplication.objects.get(applicant__surname="Жұмабаев")
+    assert app.channel == "home_visit" and app.region == world.region and app.filed_by_organisation == world.govcorp
+    assert {m["kind"] for m in app.missing_documents} == {"identity", "nationality"}
+    response = client.post(reverse("status:application_new"), {
+        "surname": "Ермеков", "given_name": "Асқар", "sub_type": "mission", "channel": "mission"})
+    assert response.status_code == 400 and not StatusApplication.objects.filter(applicant__surname="Ермеков").exists()
