@@ -1,3 +1,20 @@
+from django.urls import path
+
+from .views import cases, commission, intake, pdfs
+
 app_name = "status"
 
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", cases.application_list, name="application_list"),
+    path("commission/", commission.commission_agenda, name="commission"),
+    path("applications/new/", intake.application_new, name="application_new"),
+    path("applications/<int:pk>/", cases.case_detail, {"kind": "applications"}, name="application_detail"),
+    path("extensions/<int:pk>/", cases.case_detail, {"kind": "extensions"}, name="extension_detail"),
+    path("applications/<int:pk>/act/<str:action>/", cases.case_action, {"kind": "applications"},
+         name="application_action"),
+    path("extensions/<int:pk>/act/<str:action>/", cases.case_action, {"kind": "extensions"}, name="extension_action"),
+    path("applications/<int:pk>/pdf/<str:document>/", pdfs.case_pdf, {"kind": "applications"},
+         name="application_pdf"),
+    path("extensions/<int:pk>/pdf/<str:document>/", pdfs.case_pdf, {"kind": "extensions"}, name="extension_pdf"),
+]

@@ -1,0 +1,82 @@
+"""Read-only inspection of status cases with their history; the closed lists shown as reference data.
+
+Sub-types and refusal grounds are TextChoices (status/models/choices.py), not tables: the regulation
+closes those lists, so a change is an amendment (a new rule version and a code review), not an
+administrator's edit. The admin shows them as filters and on every case, with their translated wording.
+"""
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from kandas.models import TransitionLog
+
+from .models import ApplicantNotice, CertificateHandout, StatusApplication, StatusApplicationMember, StatusExtension
+
+
+class ReadOnlyMixin:
+    """Cases change only through their services (transitions, signatures, deadlines): never here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class MemberInline(ReadOnlyMixin, admin.TabularInline):
+    model = StatusApplicationMember
+    fields = ("person", "kinship")
+    readonly_fields = fields
+    extra = 0
+
+
+class NoticeInline(ReadOnlyMixin, admin.TabularInline):
+    model = ApplicantNotice
+    fields = ("sent_on", "kind", "channel", "text")
+    readonly_fields = fields
+    extra = 0
+
+
+class CaseAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+    search_fields = ("ref", "applicant__iin", "applicant__surname")
+    date_hierarchy = "filed_on"
+    list_select_related = ("applicant", "region")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields] + ["transition_log", "grounds"]
+
+    @admin.display(description=_("transition log"))
+    def transition_log(self, obj):
+        logs = TransitionLog.objects.filter(case_type=ContentType.objects.get_for_model(obj), case_id=obj.pk)
+        return format_html_join("\n", "<div>{} · {} · {} → {} · {}</div>", (
+            (log.at.strftime("%d.%m.%Y %H:%M"), log.actor or "system", log.source, log.target, log.comment)
+            for log in logs.select_related("actor")))
+
+    @admin.display(description=_("refusal grounds"))
+    def grounds(self, obj):
+        return "; ".join(obj.refusal_grounds_display()) or "—"
+
+
+@admin.register(StatusApplication)
+class StatusApplicationAdmin(CaseAdmin):
+    list_display = ("ref", "applicant", "sub_type", "channel", "region", "filed_on", "state")
+    list_filter = ("state", "sub_type", "channel", "region")
+    inlines = [MemberInline, NoticeInline]
+
+
+@admin.register(StatusExtension)
+class StatusExtensionAdmin(CaseAdmin):
+    list_display = ("ref", "applicant", "channel", "region", "filed_on", "state", "extended_until")
+    list_filter = ("state", "channel", "region")
+    inlines = [NoticeInline]
+
+
+@admin.register(CertificateHandout)
+class CertificateHandoutAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("application", "handed_at", "handed_by", "organisation", "recipient_document")
+    readonly_fields = ("application", "handed_at", "handed_by", "organisation", "recipient_document")

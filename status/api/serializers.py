@@ -1,0 +1,84 @@
+"""What the migration portal, e-gov and the State Corporation send and read (STA-1, STA-2, STA-5)."""
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from kandas.models import Consent, Deadline, DocumentKind, Kinship, Region
+
+from ..models import ASSIGNMENT_CHANNELS, StatusApplication, SubType
+
+
+class PersonInSerializer(serializers.Serializer):
+    iin = serializers.CharField(max_length=12, required=False, allow_blank=True)
+    surname = serializers.CharField(max_length=100)
+    given_name = serializers.CharField(max_length=100)
+    patronymic = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    birth_date = serializers.DateField(required=False, allow_null=True)
+    sex = serializers.ChoiceField(choices=["M", "F"], required=False, allow_blank=True)
+    citizenship = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    country_of_exit = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    address = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=50, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+
+
+class MemberInSerializer(PersonInSerializer):
+    kinship = serializers.ChoiceField(choices=Kinship.choices)
+
+
+class DocumentInSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=[DocumentKind.AUTOBIOGRAPHY, DocumentKind.IDENTITY,
+                                            DocumentKind.NATIONALITY, DocumentKind.BIRTH, DocumentKind.OTHER])
+    holder_iin = serializers.CharField(max_length=12, required=False, allow_blank=True,
+                                       help_text=_("Whose document; the applicant when empty."))
+    number = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    file = serializers.FileField(required=False, allow_null=True)
+
+
+class ApplicationSubmitSerializer(serializers.Serializer):
+    sub_type = serializers.ChoiceField(choices=SubType.choices, default=SubType.GENERAL)
+    channel = serializers.ChoiceField(choices=[(c.value, c.label) for c in ASSIGNMENT_CHANNELS])
+    region = serializers.SlugRelatedField(slug_field="kato", queryset=Region.objects.all(),
+                                          help_text=_("KATO code of the region where the application is filed."))
+    settlement_region = serializers.SlugRelatedField(slug_field="kato", queryset=Region.objects.all(), required=False,
+                                                     allow_null=True)
+    external_id = serializers.CharField(max_length=64, required=False, allow_blank=True)
+    applicant = PersonInSerializer()
+    members = MemberInSerializer(many=True, required=False)
+    documents = DocumentInSerializer(many=True, required=False)
+    consent = serializers.ChoiceField(choices=Consent.Method.choices, required=False, allow_null=True,
+                                      help_text=_("How consent to personal data processing was given (GEN-3)."))
+    nationality_recommendation = serializers.BooleanField(default=False)
+
+
+class DeadlineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Deadline
+        fields = ["rule", "step", "due", "state", "is_service_term"]
+
+
+class MissingDocumentSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    person = serializers.CharField()
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    state_label = serializers.CharField(source="get_state_display")
+    deadlines = serializers.SerializerMethodField()
+    missing_documents = MissingDocumentSerializer(many=True)
+    decision_pdf = serializers.SerializerMethodField()
+
+    class Meta:
+        model = StatusApplication
+        fields = ["id", "ref", "external_id", "state", "state_label", "sub_type", "channel", "filed_on",
+                  "rule_version", "missing_documents", "decided_on", "refusal_grounds", "status_since", "status_until",
+                  "certificate_number", "deadlines", "decision_pdf"]
+
+    def get_deadlines(self, obj) -> list[dict]:
+        return DeadlineSerializer(obj.deadlines.order_by("due", "pk"), many=True).data
+
+    def get_decision_pdf(self, obj) -> str | None:
+        from django.urls import reverse
+
+        if not obj.decided_on:
+            return None
+        return self.context["request"].build_absolute_uri(reverse("status_api:application_decision_pdf", args=[obj.pk]))

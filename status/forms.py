@@ -1,0 +1,142 @@
+"""Forms of the status screens: they validate input; the services decide."""
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kandas.models import Consent, DocumentKind, Region
+
+from .models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicationState, Channel, HearingOutcome,
+                     NoticeChannel, Recommendation, RefusalGround, SubType)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ApplicationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    state = forms.ChoiceField(label=_("State"), required=False, choices=[("", "—"), *ApplicationState.choices])
+    channel = forms.ChoiceField(label=_("Filed via"), required=False, choices=[("", "—"), *Channel.choices])
+    region = forms.ModelChoiceField(label=_("Region"), required=False, queryset=Region.objects.all())
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+
+
+class CaseActionForm(forms.Form):
+    seen_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, case=None, **kwargs):
+        self.case = case
+        super().__init__(*args, **kwargs)
+        if case is not None and not self.is_bound:
+            self.initial.setdefault("seen_version", case.version)
+
+
+class CommentForm(CaseActionForm):
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RecommendForm(CaseActionForm):
+    outcome = forms.ChoiceField(label=_("Recommendation"), choices=Recommendation.choices, widget=forms.RadioSelect)
+    protocol_number = forms.CharField(label=_("Protocol number"), max_length=50)
+    protocol_date = forms.DateField(label=_("Protocol date"), widget=DATE, initial=timezone.localdate)
+    video_reference = forms.CharField(label=_("Video recording of the session"), max_length=255)
+    remarks = forms.CharField(label=_("Motivated remarks"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class HearingNotifyForm(CaseActionForm):
+    remarks = forms.CharField(label=_("Motivated remarks"), widget=forms.Textarea(attrs={"rows": 2}))
+    channel = forms.ChoiceField(label=_("Notice sent via"), choices=NoticeChannel.choices)
+    hearing_at = forms.DateTimeField(label=_("Hearing time"), widget=DATETIME)
+    place = forms.CharField(label=_("Hearing place or method"), max_length=255)
+
+
+class HearingPostponeForm(CaseActionForm):
+    reason = forms.CharField(label=_("Valid reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    until = forms.DateField(label=_("Reason ends on"), widget=DATE)
+    document = forms.FileField(label=_("Supporting document"))
+
+
+class HearingRescheduleForm(CaseActionForm):
+    hearing_at = forms.DateTimeField(label=_("Hearing time"), widget=DATETIME)
+    place = forms.CharField(label=_("Hearing place or method"), max_length=255)
+
+
+class HearingRecordForm(CaseActionForm):
+    outcome = forms.ChoiceField(label=_("Hearing outcome"), choices=HearingOutcome.choices, widget=forms.RadioSelect)
+    minutes = forms.CharField(label=_("Hearing minutes"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RefuseForm(CaseActionForm):
+    grounds = forms.MultipleChoiceField(label=_("Refusal grounds"), choices=RefusalGround.choices,
+                                        widget=forms.CheckboxSelectMultiple)
+    motivation = forms.CharField(label=_("Motivation of the refusal"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ArrivalForm(CaseActionForm):
+    arrival_date = forms.DateField(label=_("Arrival in the settlement region"), widget=DATE)
+
+
+class ExtendForm(CaseActionForm):
+    until = forms.DateField(label=_("Extended until"), widget=DATE)
+
+
+class DocumentAttachForm(CaseActionForm):
+    person = forms.TypedChoiceField(label=_("Whose document"), coerce=int)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[(k, lbl) for k, lbl in DocumentKind.choices if k in (
+        DocumentKind.AUTOBIOGRAPHY, DocumentKind.IDENTITY, DocumentKind.NATIONALITY, DocumentKind.BIRTH,
+        DocumentKind.OTHER)])
+    file = forms.FileField(label=_("Scan"))
+    number = forms.CharField(label=_("Document number"), required=False, max_length=100)
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        if case is not None:
+            people = [case.applicant] + [m.person for m in case.members.select_related("person")]
+            self.fields["person"].choices = [(p.pk, p.full_name) for p in people]
+
+
+class HandoutForm(CaseActionForm):
+    recipient_document = forms.CharField(label=_("Identity document presented"), max_length=255)
+
+
+class ExtensionFileForm(CaseActionForm):
+    channel = forms.ChoiceField(label=_("Filed via"), choices=[(c.value, c.label) for c in EXTENSION_CHANNELS])
+    requested_until = forms.DateField(label=_("Extension requested until"), widget=DATE)
+    reason = forms.CharField(label=_("Reason for the extension"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ApplicationIntakeForm(forms.Form):
+    """STA-1 on paper (State Corporation, MIO, foreign mission; GEN-4 home visit): the applicant, the path,
+    consent and the scans. What the persons database holds is not asked for (GEN-2)."""
+
+    iin = forms.CharField(label=_("IIN"), max_length=12, required=False)
+    surname = forms.CharField(label=_("Surname"), max_length=100)
+    given_name = forms.CharField(label=_("Given name"), max_length=100)
+    patronymic = forms.CharField(label=_("Patronymic"), max_length=100, required=False)
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), ("M", _("male")), ("F", _("female"))], required=False)
+    citizenship = forms.CharField(label=_("Citizenship"), max_length=100, required=False)
+    country_of_exit = forms.CharField(label=_("Country of exit"), max_length=100, required=False)
+    address = forms.CharField(label=_("Address"), max_length=255, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    sub_type = forms.ChoiceField(label=_("Sub-type"), choices=SubType.choices)
+    channel = forms.ChoiceField(label=_("Filed via"), choices=[(c.value, c.label) for c in ASSIGNMENT_CHANNELS])
+    settlement_region = forms.ModelChoiceField(label=_("Settlement region"), queryset=Region.objects.all(),
+                                               required=False)
+    consent = forms.ChoiceField(label=_("Consent to personal data processing"),
+                                choices=[("", _("not given")), *Consent.Method.choices], required=False)
+    nationality_recommendation = forms.BooleanField(
+        label=_("the commission on Kazakh nationality has recommended the applicant"), required=False)
+    autobiography = forms.FileField(label=_("autobiography (free form)"), required=False)
+    identity = forms.FileField(label=_("identity document with a notarised translation into Kazakh or Russian"),
+                               required=False)
+    nationality = forms.FileField(label=_("document proving Kazakh nationality"), required=False)
+
+    def applicant_data(self) -> dict:
+        keys = ("iin", "surname", "given_name", "patronymic", "birth_date", "sex", "citizenship", "country_of_exit",
+                "address", "phone")
+        return {k: self.cleaned_data[k] for k in keys if self.cleaned_data.get(k) not in ("", None)}
+
+    def documents(self) -> list[dict]:
+        return [{"kind": kind, "file": self.cleaned_data[kind]}
+                for kind in ("autobiography", "identity", "nationality") if self.cleaned_data.get(kind)]

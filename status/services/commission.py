@@ -1,0 +1,44 @@
+"""STA-3: the MIO sends the application to the commission; the commission recommends within 3 working days."""
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kandas.transitions import case_transition
+
+from ..models import Recommendation, StatusApplication
+from .common import commission_of
+
+
+@transaction.atomic
+def application_send_to_commission(*, actor, application_id: int, seen_version: int | None = None,
+                                   comment: str = "") -> StatusApplication:
+    """STA-3: the commission's 3 working days run from the day the application reaches it."""
+    application = StatusApplication.objects.get(pk=application_id)
+    return case_transition(case=application, transition="send_to_commission", actor=actor, comment=comment,
+                           seen_version=seen_version, open=[("commission", commission_of(application))])
+
+
+@transaction.atomic
+def application_recommend(*, actor, application_id: int, outcome: str, protocol_number: str,
+                          protocol_date: datetime.date, video_reference: str, remarks: str = "",
+                          seen_version: int | None = None) -> StatusApplication:
+    """STA-3: the recommendation is recorded in a protocol with a reference to the session's video."""
+    errors = {}
+    if outcome not in Recommendation.values:
+        errors["outcome"] = _("Choose assignment or refusal.")
+    if not protocol_number.strip():
+        errors["protocol_number"] = _("The recommendation is recorded in a protocol: give its number.")
+    if not video_reference.strip():
+        errors["video_reference"] = _("Every session is video-recorded: give the reference to the recording.")
+    if outcome == Recommendation.REFUSE and not remarks.strip():
+        errors["remarks"] = _("A recommendation of refusal states the motivated remarks.")
+    if errors:
+        raise ValidationError(errors)
+    application = StatusApplication.objects.get(pk=application_id)
+    return case_transition(
+        case=application, transition="recommend", actor=actor, comment=remarks, seen_version=seen_version,
+        kwargs={"outcome": outcome, "protocol_number": protocol_number.strip(), "protocol_date": protocol_date,
+                "video_reference": video_reference.strip(), "remarks": remarks.strip()},
+        close=["STA-3"])

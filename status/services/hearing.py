@@ -1,0 +1,100 @@
+"""STA-4 (p.9-1): preliminary refusal, hearing within 2 working days, postponement for a valid reason.
+
+The same services serve assignment and extension cases; a postponement suspends the hearing step and
+the case's total term (DOMAIN Decisions 5) until the hearing is rescheduled.
+"""
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kandas.models import DocumentKind
+from kandas.transitions import case_transition
+from kandas.workdays import WorkCalendar
+
+from ..models import ApplicantNotice, HearingOutcome, NoticeChannel
+from .common import notice_send, service_term_rule
+from .intake import _document_create
+
+
+@transaction.atomic
+def hearing_notify(*, actor, case, remarks: str, channel: str, hearing_at: datetime.datetime, place: str,
+                   sent_on: datetime.date | None = None, seen_version: int | None = None):
+    """STA-4: notify the preliminary refusal (portal / e-mail / SMS) with the hearing's time and place."""
+    sent_on = sent_on or timezone.localdate()
+    latest = WorkCalendar.load().add_working_days(sent_on, case.rules.step("hearing").length)
+    errors = {}
+    if not remarks.strip():
+        errors["remarks"] = _("State the motivated remarks behind the preliminary refusal.")
+    if channel not in NoticeChannel.values:
+        errors["channel"] = _("The notice goes through the portal, by e-mail or by SMS.")
+    if not place.strip():
+        errors["place"] = _("Give the place or the method of the hearing.")
+    hearing_day = timezone.localtime(hearing_at).date() if timezone.is_aware(hearing_at) else hearing_at.date()
+    if not sent_on <= hearing_day <= latest:
+        errors["hearing_at"] = _("The hearing is held not later than 2 working days after the notice: "
+                                 "between %(sent)s and %(latest)s.") % {
+            "sent": sent_on.strftime("%d.%m.%Y"), "latest": latest.strftime("%d.%m.%Y")}
+    if errors:
+        raise ValidationError(errors)
+    case = case_transition(
+        case=case, transition="notify_preliminary_refusal", actor=actor, comment=remarks, seen_version=seen_version,
+        kwargs={"remarks": remarks.strip(), "channel": channel, "sent_on": sent_on, "hearing_at": hearing_at,
+                "place": place.strip()},
+        open=[("hearing", case.organisation, sent_on)])
+    notice_send(case=case, kind=ApplicantNotice.Kind.PRELIMINARY_REFUSAL, channel=channel, text=_(
+        "Preliminary decision to refuse (%(ref)s): %(remarks)s. Hearing: %(when)s, %(place)s.") % {
+        "ref": case.ref, "remarks": case.remarks, "place": case.hearing_place,
+        "when": timezone.localtime(case.hearing_at).strftime("%d.%m.%Y %H:%M")})
+    return case
+
+
+@transaction.atomic
+def hearing_postpone(*, actor, case, reason: str, until: datetime.date, document_file=None,
+                     seen_version: int | None = None):
+    """STA-4: for a valid reason, shown by a supporting document, the hearing waits until the reason ends."""
+    errors = {}
+    if not reason.strip():
+        errors["reason"] = _("State the valid reason.")
+    if document_file is None:
+        errors["document"] = _("Attach the document supporting the reason.")
+    if until < timezone.localdate():
+        errors["until"] = _("The reason cannot end in the past.")
+    if errors:
+        raise ValidationError(errors)
+    document = _document_create(actor=actor, case=case, person=case.applicant, kind=DocumentKind.OTHER,
+                                file=document_file, note=_("Supporting document: hearing postponement"))
+    return case_transition(
+        case=case, transition="postpone_hearing", actor=actor, seen_version=seen_version,
+        comment=_("Postponed until %(until)s: %(reason)s") % {"until": until.strftime("%d.%m.%Y"), "reason": reason},
+        kwargs={"reason": reason.strip(), "document": document, "until": until},
+        pause=["STA-4", service_term_rule(case)])
+
+
+@transaction.atomic
+def hearing_reschedule(*, actor, case, hearing_at: datetime.datetime, place: str, seen_version: int | None = None):
+    """STA-4: the reason has ended; the clock runs again with the days that were left."""
+    if not place.strip():
+        raise ValidationError({"place": _("Give the place or the method of the hearing.")})
+    if hearing_at < timezone.now():
+        raise ValidationError({"hearing_at": _("The hearing cannot be in the past.")})
+    return case_transition(case=case, transition="reschedule_hearing", actor=actor, seen_version=seen_version,
+                           kwargs={"hearing_at": hearing_at, "place": place.strip()},
+                           resume=["STA-4", service_term_rule(case)])
+
+
+@transaction.atomic
+def hearing_record(*, actor, case, outcome: str, minutes: str, seen_version: int | None = None):
+    """STA-4: after the hearing the MIO accepts the application or forms a motivated refusal."""
+    errors = {}
+    if outcome not in HearingOutcome.values:
+        errors["outcome"] = _("Choose the outcome of the hearing.")
+    if not minutes.strip():
+        errors["minutes"] = _("Record what the applicant said at the hearing.")
+    if errors:
+        raise ValidationError(errors)
+    return case_transition(case=case, transition="record_hearing", actor=actor, comment=minutes,
+                           seen_version=seen_version, kwargs={"outcome": outcome, "minutes": minutes.strip()},
+                           close=["STA-4"])

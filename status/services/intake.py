@@ -1,0 +1,205 @@
+"""STA-1 / STA-2 / STA-8 intake: applications arrive, documents are checked, nothing is lost (GEN-2, GEN-3)."""
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kandas.deadlines import deadline_open
+from kandas.gateway import state_gateway
+from kandas.models import Consent, Document, DocumentKind, Person, TransitionLog
+from kandas.roles import Role, user_has_role
+from kandas.scoping import user_organisation
+from kandas.selectors import organisation_of
+from kandas.workdays import WorkCalendar
+
+from ..models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicantNotice,
+                      ApplicationState, ExtensionState, StatusApplication, StatusApplicationMember,
+                      StatusExtension, SubType)
+from ..rules import EXTENSION_MAX_MONTHS
+from .common import ensure_actor, notice_send
+
+PERSON_FIELDS = ("iin", "surname", "given_name", "patronymic", "birth_date", "sex", "citizenship",
+                 "country_of_exit", "address", "phone", "email", "birth_place")
+
+
+def person_for_application(*, data: dict | Person, region) -> Person:
+    """The registry person behind an application: found by IIN, else added to the registry.
+
+    Foreign applicants often have no IIN yet; they are added by name and date of birth.
+    """
+    if isinstance(data, Person):
+        return data
+    iin = (data.get("iin") or "").strip()
+    if iin:
+        existing = Person.objects.filter(iin=iin).first()
+        if existing:
+            return existing
+    person = Person(region=region, **{k: v for k, v in data.items() if k in PERSON_FIELDS and v not in (None,)})
+    person.iin = iin or None
+    person.full_clean(exclude=["region"])
+    person.save()
+    return person
+
+
+def documents_check(application: StatusApplication) -> tuple[list[dict], list[dict]]:
+    """STA-1 completeness with GEN-2: identity comes from the persons database where a record exists.
+
+    Returns (missing, confirmed_from_registry), each a list of {"kind", "person_id", "person"}.
+    """
+    ct = ContentType.objects.get_for_model(application)
+    have = set(Document.objects.filter(case_type=ct, case_id=application.pk).values_list("person_id", "kind"))
+    gateway = state_gateway()
+    applicant = application.applicant
+    people = [applicant] + [m.person for m in application.members.select_related("person")]
+    missing, confirmed = [], []
+
+    def row(kind, person):
+        return {"kind": kind, "person_id": person.pk, "person": person.full_name}
+
+    if (applicant.pk, DocumentKind.AUTOBIOGRAPHY) not in have:
+        missing.append(row(DocumentKind.AUTOBIOGRAPHY, applicant))
+    for person in people:
+        if person.iin and gateway.person(person.iin) is not None:
+            confirmed.append(row(DocumentKind.IDENTITY, person))
+        elif (person.pk, DocumentKind.IDENTITY) not in have:
+            missing.append(row(DocumentKind.IDENTITY, person))
+    # app.2 p.8: proof of nationality only when the nationality commission has not recommended the applicant.
+    if not application.nationality_recommendation and (applicant.pk, DocumentKind.NATIONALITY) not in have:
+        missing.append(row(DocumentKind.NATIONALITY, applicant))
+    return missing, confirmed
+
+
+def _documents_recheck(application: StatusApplication) -> StatusApplication:
+    missing, confirmed = documents_check(application)
+    StatusApplication.objects.filter(pk=application.pk).update(missing_documents=missing,
+                                                               registry_confirmed=confirmed)
+    return StatusApplication.objects.get(pk=application.pk)
+
+
+def _document_create(*, actor, case, person, kind, number="", file=None, note="") -> Document:
+    return Document.objects.create(
+        person=person, case=case, kind=kind, number=number, file=file or "", note=note, uploaded_by=actor,
+        original_name=getattr(file, "name", "") or "", size=getattr(file, "size", 0) or 0)
+
+
+@transaction.atomic
+def application_submit(*, actor, sub_type: str, channel: str, region, applicant: dict | Person,
+                       members: list[tuple[dict | Person, str]] = (), settlement_region=None,
+                       consent_method: str | None = None, documents: list[dict] = (),
+                       nationality_recommendation: bool = False, filed_on: datetime.date | None = None,
+                       external_id: str = "") -> StatusApplication:
+    """STA-1: register an application for kandas status (app.1) with its family and documents.
+
+    STA-2: the applicant is notified of the registration (app.3) and the 30-working-day term starts
+    (STA-5). Missing documents are recorded and named back; the application is kept either way.
+    """
+    errors = {}
+    if channel not in ASSIGNMENT_CHANNELS:
+        errors["channel"] = _("An application for status cannot be filed through this channel.")
+    if sub_type == SubType.MISSION:
+        if settlement_region is None:
+            errors["settlement_region"] = _("The foreign-mission path needs the settlement region named in the decision.")
+        else:
+            region = settlement_region  # the MIO of the settlement region gives its consent
+    mio = organisation_of(kind="MIO", region=region) if region else None
+    if mio is None:
+        errors["region"] = _("No local executive body serves this region.")
+    if errors:
+        raise ValidationError(errors)
+    person = person_for_application(data=applicant, region=region)
+    consent = None
+    if consent_method:
+        consent = Consent.objects.create(person=person, method=consent_method, taken_by=actor,
+                                         purpose=_("Assignment of kandas status"), organisation=user_organisation(actor))
+    application = StatusApplication.objects.create(
+        region=region, organisation=mio, filed_on=filed_on or timezone.localdate(), created_by=actor,
+        sub_type=sub_type, channel=channel, applicant=person, settlement_region=settlement_region,
+        filed_by_organisation=user_organisation(actor), consent=consent, external_id=external_id,
+        nationality_recommendation=nationality_recommendation,
+        submitted_by=actor if _is_api(actor) else None,
+    )
+    holders = {person.iin: person} if person.iin else {}
+    for data, kinship in members:
+        member = person_for_application(data=data, region=region)
+        StatusApplicationMember.objects.create(application=application, person=member, kinship=kinship)
+        if member.iin:
+            holders[member.iin] = member
+    for doc in documents:
+        holder = holders.get(doc.get("holder_iin") or "", person)
+        _document_create(actor=actor, case=application, person=holder, kind=doc["kind"],
+                         number=doc.get("number", ""), file=doc.get("file"))
+    TransitionLog.objects.create(case=application, transition="submit", source="", target=application.state,
+                                 actor=actor, organisation=user_organisation(actor),
+                                 comment=_("Filed via: %(channel)s") % {"channel": application.get_channel_display()})
+    deadline_open(case=application, step="term", organisation=mio, start=application.filed_on)
+    application = _documents_recheck(application)
+    # STA-2 (p.4): the registration notice (app.3) goes back through the channel of filing.
+    notice_send(case=application, kind=ApplicantNotice.Kind.REGISTRATION, channel=application.channel,
+                text=_("Your application %(ref)s for kandas status was registered on %(day)s by %(mio)s.") % {
+                    "ref": application.ref, "day": application.filed_on.strftime("%d.%m.%Y"), "mio": mio})
+    return application
+
+
+def _is_api(actor) -> bool:
+    return user_has_role(actor, Role.API_CLIENT) and not actor.is_superuser
+
+
+@transaction.atomic
+def application_document_attach(*, actor, application_id: int, person_id: int, kind: str, file=None,
+                                number: str = "") -> StatusApplication:
+    """STA-1: add a missing document later; the completeness check is re-run and nothing else changes."""
+    application = StatusApplication.objects.select_for_update().get(pk=application_id)
+    ensure_actor(actor, application, Role.MIO_SPECIALIST, Role.GOVCORP_OPERATOR, Role.MISSION_OFFICER)
+    people = {application.applicant_id} | set(application.members.values_list("person_id", flat=True))
+    if person_id not in people:
+        raise ValidationError({"person": _("This person is not named in the application.")})
+    if kind not in DocumentKind.values:
+        raise ValidationError({"kind": _("Unknown kind of document.")})
+    _document_create(actor=actor, case=application, person=Person.objects.get(pk=person_id), kind=kind,
+                     number=number, file=file)
+    return _documents_recheck(application)
+
+
+@transaction.atomic
+def extension_submit(*, actor, application_id: int, channel: str, requested_until: datetime.date, reason: str = "",
+                     filed_on: datetime.date | None = None) -> StatusExtension:
+    """STA-8: an extension application (app.6); the MIO decides within 2 working days, service term 3.
+
+    A second extension is refused here with the reason: p.19 allows one extension only.
+    """
+    filed_on = filed_on or timezone.localdate()
+    application = StatusApplication.objects.select_for_update().select_related("applicant").get(pk=application_id)
+    ensure_actor(actor, application, Role.MIO_SPECIALIST, Role.GOVCORP_OPERATOR, Role.API_CLIENT)
+    if channel not in EXTENSION_CHANNELS:
+        raise ValidationError({"channel": _("An extension is filed with the MIO or the State Corporation.")})
+    done = application.extensions.filter(state=ExtensionState.EXTENDED).first()
+    if done is not None:
+        raise ValidationError(_("The status was already extended once (decision %(ref)s, until %(until)s): "
+                                "p.19 of the rules allows a single extension, for not more than six months.") % {
+            "ref": done.ref, "until": done.extended_until.strftime("%d.%m.%Y")})
+    if application.extensions.exclude(state__in=[ExtensionState.EXTENDED, ExtensionState.REFUSED]).exists():
+        raise ValidationError(_("An extension application for this status is already under consideration."))
+    if application.state != ApplicationState.ASSIGNED or not application.status_until \
+            or application.status_until < filed_on:
+        raise ValidationError(_("Only a status in force can be extended."))
+    limit = application.status_until + relativedelta(months=EXTENSION_MAX_MONTHS)
+    if not application.status_until < requested_until <= limit:
+        raise ValidationError({"requested_until": _(
+            "An extension runs from the current expiry %(until)s for not more than six months (to %(limit)s).") % {
+            "until": application.status_until.strftime("%d.%m.%Y"), "limit": limit.strftime("%d.%m.%Y")}})
+    extension = StatusExtension.objects.create(
+        region=application.region, organisation=application.organisation, filed_on=filed_on, created_by=actor,
+        application=application, applicant=application.applicant, channel=channel, reason=reason,
+        filed_by_organisation=user_organisation(actor), current_until=application.status_until,
+        requested_until=requested_until, submitted_by=actor if _is_api(actor) else None)
+    TransitionLog.objects.create(case=extension, transition="submit", source="", target=extension.state, actor=actor,
+                                 organisation=user_organisation(actor), comment=reason)
+    calendar = WorkCalendar.load()
+    for step in ("extension_decision", "extension_term"):
+        deadline_open(case=extension, step=step, organisation=application.organisation, start=filed_on,
+                      calendar=calendar)
+    return extension

@@ -1,0 +1,42 @@
+"""STA-1 on paper: the State Corporation, the MIO or a foreign mission registers an application."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from kandas.roles import Role, user_has_role
+from kandas.scoping import user_organisation
+
+from ..forms import ApplicationIntakeForm
+from ..services import application_submit
+from .cases import _errors_to_form
+
+INTAKE_ROLES = (Role.GOVCORP_OPERATOR, Role.MIO_SPECIALIST, Role.MISSION_OFFICER)
+
+
+@login_required
+def application_new(request):
+    if not user_has_role(request.user, *INTAKE_ROLES):
+        raise PermissionDenied(_("Your role may not take this action."))
+    form = ApplicationIntakeForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        organisation = user_organisation(request.user)
+        try:
+            application = application_submit(
+                actor=request.user, sub_type=data["sub_type"], channel=data["channel"],
+                region=organisation.region if organisation else None,
+                settlement_region=data.get("settlement_region"), applicant=form.applicant_data(),
+                documents=form.documents(), consent_method=data.get("consent") or None,
+                nationality_recommendation=data["nationality_recommendation"])
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        else:
+            if application.missing_documents:
+                messages.warning(request, _("Registered. Some documents are still missing: they are listed on the "
+                                            "application page."))
+            else:
+                messages.success(request, _("Registered: %(ref)s.") % {"ref": application.ref})
+            return redirect(application.get_absolute_url())
+    return render(request, "status/application_new.html", {"form": form}, status=400 if form.errors else 200)
