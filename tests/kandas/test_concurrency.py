@@ -98,7 +98,7 @@ def test_two_simultaneous_posts_over_http_one_gets_the_reload_message(case_and_p
     case, first, second = case_and_people
     clients = []
     for user in (first, second):
-        c = Client()
+        c = Client(HTTP_ACCEPT_LANGUAGE="en")
         c.force_login(user)
         clients.append(c)
 
