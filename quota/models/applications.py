@@ -127,7 +127,7 @@ class QuotaApplication(CaseBase):
         data = super().signature_snapshot(purpose)
         data.update({
             "kind": self.kind, "applicant_iin": self.applicant.iin, "applicant": self.applicant.full_name,
-            "decided_on": self.decided_on, "decision_number": self.decision_number,
+            "decided_on": self.decided_on.isoformat() if self.decided_on else None, "decision_number": self.decision_number,
             "refusal_grounds": self.refusal_grounds, "refusal_reasoning": self.refusal_reasoning,
             "members": sorted(m.person.iin or m.person.full_name for m in self.members.all() if m.included),
             "quota_units": self.quota_units,
