@@ -96,7 +96,10 @@ def _plan_for(app):
 
 def _detail_context(request, app, bound=None):
     ctx = case_page_context(request.user, app)
-    allowed = {TRANSITION_OF[name] for name, _label in ctx["case_actions"] if name in TRANSITION_OF}
+    # Forms show for every step the user's role may take from this state; conditions (a ground named,
+    # remarks written) are what the forms fill in, so they are checked on submit, not here.
+    allowed = {TRANSITION_OF[t.name] for t in app.get_all_state_transitions()
+               if t.source in (app.state, "*") and t.name in TRANSITION_OF and t.has_perm(app, request.user)}
     plan = _plan_for(app)
     units = services.quota_units_of(application=app, unit=plan.unit) if plan else 0
     exhausted = "include" in allowed and (plan is None or plan.free < units)

@@ -55,7 +55,7 @@ def kandas_family(world):
     """A kandas with status, a spouse and a son; the state systems know their registration."""
     applicant = PersonFactory(region=world.region, surname="Сейтқали", given_name="Ерлан",
                               kandas_status_since=datetime.date(2025, 6, 1),
-                              kandas_status_until=datetime.date(2026, 6, 1), address="г. Павлодар, ул. Ломова 5")
+                              kandas_status_until=datetime.date(2027, 6, 1), address="г. Павлодар, ул. Ломова 5")
     family = Family.objects.create(applicant=applicant, region=world.region)
     spouse = PersonFactory(region=world.region, surname="Сейтқалиева", given_name="Ғалия", sex="F",
                            birth_date=datetime.date(1987, 5, 3))
