@@ -7,12 +7,13 @@ from quota.services import DocumentInput, MemberInput, application_file
 from .conftest import FILED
 
 
-def file_kandas(world, family, *, channel=Channel.GOVCORP, filed_on=FILED, actor=None, **kw):
+def file_kandas(world, family, *, channel=Channel.GOVCORP, filed_on=FILED, actor=None, members=None, **kw):
     applicant, spouse, son = family
+    if members is None:
+        members = [MemberInput(spouse.pk, Kinship.SPOUSE), MemberInput(son.pk, Kinship.SON)]
     return application_file(
         actor=actor or world.operator, kind=QuotaKind.KANDAS, channel=channel, applicant_id=applicant.pk,
-        region_id=world.region.pk, consent=True, filed_on=filed_on,
-        members=[MemberInput(spouse.pk, Kinship.SPOUSE), MemberInput(son.pk, Kinship.SON)],
+        region_id=world.region.pk, consent=True, filed_on=filed_on, members=members,
         documents=[DocumentInput("identity", "Паспорт КНР E12345678", datetime.date(2030, 1, 1))], **kw)
 
 
