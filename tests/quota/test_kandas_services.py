@@ -28,11 +28,11 @@ def test_quo1_eligibility_needs_status_and_no_earlier_inclusion(world, kandas_fa
     applicant = kandas_family[0]
     applicant.kandas_status_since = None
     applicant.save()
-    with pytest.raises(ValidationError, match="no kandas status"):
+    with pytest.raises(ValidationError, match="нет статуса кандаса"):
         file_kandas(world, kandas_family)
     applicant.kandas_status_since, applicant.quota_included_on = D(2025, 6, 1), D(2025, 9, 1)
     applicant.save()
-    with pytest.raises(ValidationError, match="Already included"):
+    with pytest.raises(ValidationError, match="Уже включён"):
         file_kandas(world, kandas_family)
     assert not QuotaApplication.objects.exists()
 
@@ -52,7 +52,7 @@ def test_quo2_channels_form_members_consent_and_gen2_registration(world, kandas_
     """QUO-2 / GEN-2 / GEN-3 / GEN-4: app.1 with members; registration and housing from the state systems;
     consent recorded and required; the home-visit channel files through the State Corporation."""
     applicant = kandas_family[0]
-    with pytest.raises(ValidationError, match="Consent"):
+    with pytest.raises(ValidationError, match="согласие"):
         from quota.services import application_file
         application_file(actor=world.operator, kind="kandas", channel=Channel.GOVCORP, applicant_id=applicant.pk,
                          region_id=world.region.pk, consent=False, filed_on=FILED)
@@ -138,9 +138,9 @@ def test_quo7_remarks_preliminary_refusal_hearing_then_refusal(world, kandas_fam
     app = application_record_hearing(application_id=app.pk, actor=world.specialist, objections="Не согласен",
                                      minutes="Заявитель не представил свидетельство", on=D(2026, 3, 26))
     assert app.state == AppState.HEARD
-    with pytest.raises(ValidationError, match="at least one"):
+    with pytest.raises(ValidationError, match="хотя бы одно основание"):
         application_decide_refuse(application_id=app.pk, actor=world.head, grounds=[], on=D(2026, 3, 27))
-    with pytest.raises(ValidationError, match="closed list"):
+    with pytest.raises(ValidationError, match="закрытом перечне"):
         application_decide_refuse(application_id=app.pk, actor=world.head, grounds=["s3"], on=D(2026, 3, 27))
     app = application_decide_refuse(application_id=app.pk, actor=world.head, grounds=["k2"],
                                     reasoning="Недостоверные сведения", on=D(2026, 3, 27))
@@ -160,7 +160,7 @@ def test_quo10_exhausted_quota_refused_on_ground_5(world, kandas_family, plans):
         app = step(app)
     with pytest.raises(QuotaExhausted) as exc:
         application_decide_include(application_id=app.pk, actor=world.head, on=D(2026, 3, 17))
-    assert exc.value.ground == "k5" and "exhausted" in str(exc.value)
+    assert exc.value.ground == "k5" and "Квота исчерпана" in str(exc.value)
     assert QuotaApplication.objects.get(pk=app.pk).state == AppState.RECOMMENDED
     app = application_decide_refuse(application_id=app.pk, actor=world.head, grounds=["k5"], on=D(2026, 3, 17))
     assert app.state == AppState.REFUSED

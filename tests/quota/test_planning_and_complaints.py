@@ -31,7 +31,7 @@ def test_quo12_locality_list_due_14_december_in_my_work_published_public_and_sen
     deadline = Deadline.objects.get(case_id=lst.pk, rule="QUO-12")
     assert deadline.due == D(2026, 12, 14) and deadline.unit == "date"
     assert my_work_deadlines(user=world.specialist).filter(pk=deadline.pk).exists()
-    with pytest.raises(Exception, match="at least one locality"):
+    with pytest.raises(Exception, match="хотя бы один населённый пункт"):
         locality_list_publish(list_id=lst.pk, actor=world.specialist, on=D(2026, 12, 10))
     locality_list_entry_add(list_id=lst.pk, actor=world.specialist, locality_id=locality.pk, direction="quota",
                             places=40, jobs="Вакансии: машинист экскаватора")
