@@ -7,7 +7,6 @@ from rest_framework import generics, permissions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kandas.deadlines import case_deadlines
 from kandas.models import KINSHIP_BY_SERVICE, Person, Region
 from kandas.pdf import pdf_language, pdf_response
 from kandas.roles import Role, user_has_role
@@ -66,7 +65,8 @@ class ApplicationOut(serializers.ModelSerializer):
 
     @extend_schema(responses=DeadlineOut(many=True))
     def get_deadlines(self, obj) -> list[dict]:
-        return DeadlineOut(case_deadlines(obj).order_by("due", "pk"), many=True).data
+        rows = sorted(obj.deadlines.all(), key=lambda d: (d.due, d.pk))  # prefetched: no query per row
+        return DeadlineOut(rows, many=True).data
 
     def get_result_url(self, obj) -> str | None:
         return f"/api/v1/quota/applications/{obj.pk}/result/" if _result_form(obj) else None
@@ -90,7 +90,7 @@ class ApplicationListCreate(generics.ListAPIView):
     serializer_class = ApplicationOut
 
     def get_queryset(self):
-        return _client_queryset(self.request.user).select_related("region").prefetch_related("members")
+        return _client_queryset(self.request.user).select_related("region").prefetch_related("deadlines")
 
     @extend_schema(request=ApplicationIn, responses={201: ApplicationOut})
     def post(self, request):

@@ -135,6 +135,8 @@ def printouts_for(app) -> list[tuple[str, str]]:
                     else _("Refusal-to-accept receipt (app.8)")))
     elif not k and app.accepted_on:
         out.append(("app7", _("Acceptance notice (app.7)")))
+    elif k and app.accepted_on and app.via_govcorp:
+        out.append(("receipt", _("Receipt of acceptance of the documents (p.6)")))
     if app.state == AppState.INCLUDED:
         out.append(("app4" if k else "app9", _("Decision on inclusion (app.4)") if k
                     else _("Decision on inclusion (app.9)")))

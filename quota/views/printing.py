@@ -15,7 +15,7 @@ from .applications import printouts_for
 TEMPLATES = {
     "app1": "quota/pdf/app1_application.html", "app6": "quota/pdf/app6_application.html",
     "app3": "quota/pdf/refusal_to_accept.html", "app8": "quota/pdf/refusal_to_accept.html",
-    "app7": "quota/pdf/app7_acceptance.html",
+    "app7": "quota/pdf/app7_acceptance.html", "receipt": "quota/pdf/acceptance_receipt.html",
     "app4": "quota/pdf/decision_inclusion.html", "app9": "quota/pdf/decision_inclusion.html",
     "app5": "quota/pdf/decision_refusal.html", "app10": "quota/pdf/decision_refusal.html",
 }
