@@ -17,7 +17,7 @@ from kandas.signing import signature_create
 from kandas.transitions import case_transition
 from kandas.workdays import WorkCalendar
 
-from ..models import (ApplicationDocumentNote, ApplicationMember, AppState, Channel, EligibilityBasis, QuotaApplication,
+from ..models import (ApplicationDocumentNote, ApplicationMember, Channel, EligibilityBasis, QuotaApplication,
                       QuotaKind)
 from ..rules import QUOTA_RULES, VERSION_FLAGS, version_flag
 from .steps import step_cancel, step_close, step_due, step_open
@@ -219,4 +219,4 @@ def application_check_completeness(*, application_id: int, actor, missing: list[
     return app
 
 
-__all__ = ["AppState", "DocumentInput", "MemberInput", "application_check_completeness", "application_file"]
+__all__ = ["DocumentInput", "MemberInput", "application_check_completeness", "application_file"]

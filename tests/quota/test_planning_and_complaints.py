@@ -113,3 +113,22 @@ def test_locality_lists_open_task_is_idempotent(world):
     locality_lists_open_task()
     locality_lists_open_task()
     assert LocalityList.objects.filter(region=world.region).count() == 1
+
+
+def test_quo12_locality_list_screens_start_add_publish_over_http(client, world, locality):
+    """QUO-12 through the screens: the MIO starts next year's list, adds a locality and publishes it; another
+    region's specialist gets 404; a CC specialist may not start a list (403)."""
+    client.force_login(world.specialist)
+    r = client.post(reverse("quota:locality_lists"))
+    lst = LocalityList.objects.get(region=world.region)
+    assert r.status_code == 302 and r["Location"] == lst.get_absolute_url()
+    client.post(lst.get_absolute_url(), {"locality": locality.pk, "direction": "intra", "places": 12, "jobs": ""})
+    assert lst.entries.get().places == 12
+    client.post(lst.get_absolute_url(), {"action": "publish"})
+    assert LocalityList.objects.get(pk=lst.pk).state == "published"
+    assert lst.ref in client.get(reverse("quota:locality_lists")).content.decode()
+    assert "Экибастуз" in client.get(lst.get_absolute_url()).content.decode()
+    client.force_login(world.other_specialist)
+    assert client.get(lst.get_absolute_url()).status_code == 404
+    client.force_login(world.cc_specialist)
+    assert client.post(reverse("quota:locality_lists")).status_code == 403
