@@ -4,7 +4,8 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from kandas.models import Consent, Deadline, Signature
+from kandas.models import Consent, Deadline, Kinship, Signature
+from kandas.signing import signature_verify
 from kandas.transitions import ActionNotAllowed
 from quota.models import AppState, Channel, EligibilityBasis, QuotaApplication, QuotaPlan
 from quota.services import (QuotaExhausted, application_check_completeness, application_decide_include,
@@ -56,6 +57,9 @@ def test_quo2_channels_form_members_consent_and_gen2_registration(world, kandas_
         from quota.services import application_file
         application_file(actor=world.operator, kind="kandas", channel=Channel.GOVCORP, applicant_id=applicant.pk,
                          region_id=world.region.pk, consent=False, filed_on=FILED)
+    from quota.services import MemberInput
+    with pytest.raises(ValidationError, match="степень родства"):
+        file_kandas(world, kandas_family, members=[MemberInput(kandas_family[2].pk, Kinship.GRANDCHILD)])
     app = file_kandas(world, kandas_family, channel=Channel.HOME_VISIT)
     assert app.via_govcorp and app.members.count() == 2
     assert app.registration_address == "г. Павлодар, ул. Ломова 5" and app.owns_housing is False
@@ -116,6 +120,7 @@ def test_kandas_chain_inclusion_term_and_quota(world, kandas_family, plans, djan
     assert _due(app, "QUO-8", unit="date") == D(2026, 4, 7)  # one day before 08.04
     app = application_send_result(application_id=app.pk, actor=world.specialist, on=D(2026, 4, 6))
     assert app.result_sent_on == D(2026, 4, 6) and not app.term_overrun
+    assert signature_verify(signature).ok  # sending the result does not change what was signed
     assert Deadline.objects.get(case_id=app.pk, is_service_term=True).state == Deadline.State.MET
 
 
