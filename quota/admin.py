@@ -1,0 +1,81 @@
+"""Admin: quota plans and locality lists are edited here; cases are read-only with their history."""
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (ApplicationDocumentNote, ApplicationMember, Complaint, LocalityList, LocalityListEntry, QuotaApplication,
+                     QuotaPlan, QuotaProposal)
+
+
+@admin.register(QuotaPlan)
+class QuotaPlanAdmin(SimpleHistoryAdmin):
+    list_display = ("region", "year", "kind", "unit", "admitted", "used", "free")
+    list_filter = ("year", "kind", "unit")
+    search_fields = ("region__name_ru", "region__kato")
+    readonly_fields = ("used",)  # changes only through inclusion decisions, under a row lock
+
+
+class LocalityListEntryInline(admin.TabularInline):
+    model = LocalityListEntry
+    extra = 1
+    autocomplete_fields = ()
+
+
+@admin.register(LocalityList)
+class LocalityListAdmin(SimpleHistoryAdmin):
+    list_display = ("ref", "region", "year", "state", "published_on")
+    list_filter = ("year", "state")
+    readonly_fields = ("ref", "state", "published_on", "rule_version", "version")
+    inlines = [LocalityListEntryInline]
+
+
+@admin.register(QuotaProposal)
+class QuotaProposalAdmin(SimpleHistoryAdmin):
+    list_display = ("region", "subject", "period", "change", "state", "sent_on", "answered_on")
+    list_filter = ("state", "subject")
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class MemberInline(ReadOnlyInline):
+    model = ApplicationMember
+
+
+class DocumentInline(ReadOnlyInline):
+    model = ApplicationDocumentNote
+
+
+class ReadOnlyCaseAdmin(SimpleHistoryAdmin):
+    """Cases change only through their services (transition log, deadlines, signatures)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(QuotaApplication)
+class QuotaApplicationAdmin(ReadOnlyCaseAdmin):
+    list_display = ("ref", "kind", "applicant", "region", "channel", "filed_on", "state", "term_overrun")
+    list_filter = ("kind", "state", "channel", "region", "rule_version")
+    search_fields = ("ref", "applicant__iin", "applicant__surname")
+    list_select_related = ("applicant", "region")
+    inlines = [MemberInline, DocumentInline]
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(ReadOnlyCaseAdmin):
+    list_display = ("ref", "application", "addressee", "filed_on", "state", "outcome")
+    list_filter = ("addressee", "state")

@@ -1,0 +1,199 @@
+"""/api/v1/quota/: submit an application, read its state and deadlines, download the result; plans and the
+published locality lists are readable (the lists without login, as the Electronic Labour Exchange reads them)."""
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, permissions, serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kandas.models import KINSHIP_BY_SERVICE, Person, Region
+from kandas.pdf import pdf_language, pdf_response
+from kandas.roles import Role, user_has_role
+from kandas.scoping import scoped_get_or_404
+
+from . import services
+from .models import AppState, Channel, EmploymentCategory, QuotaApplication, QuotaKind, QuotaPlan
+from .selectors import application_list, published_locality_lists
+from .views.printing import TEMPLATES, application_pdf_context
+
+
+class MemberIn(serializers.Serializer):
+    iin = serializers.CharField(max_length=12)
+    kinship = serializers.ChoiceField(choices=sorted(KINSHIP_BY_SERVICE["quota"]))
+
+
+class DocumentIn(serializers.Serializer):
+    title = serializers.CharField(max_length=255)
+    valid_until = serializers.DateField(required=False, allow_null=True)
+
+
+class ApplicationIn(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=QuotaKind.choices)
+    channel = serializers.ChoiceField(choices=Channel.choices)
+    region_kato = serializers.CharField(max_length=9)
+    applicant_iin = serializers.CharField(max_length=12)
+    consent = serializers.BooleanField()
+    members = MemberIn(many=True, required=False)
+    documents = DocumentIn(many=True, required=False)
+    employment_category = serializers.ChoiceField(choices=EmploymentCategory.choices, required=False)
+    job_seeker_registered_on = serializers.DateField(required=False)
+    eds_signed = serializers.BooleanField(required=False, default=False)
+    address = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DeadlineOut(serializers.Serializer):
+    rule = serializers.CharField()
+    step = serializers.CharField()
+    due = serializers.DateField()
+    state = serializers.CharField()
+    is_service_term = serializers.BooleanField()
+
+
+class ApplicationOut(serializers.ModelSerializer):
+    state_label = serializers.CharField(source="get_state_display")
+    region_kato = serializers.CharField(source="region.kato")
+    deadlines = serializers.SerializerMethodField()
+    refusal_grounds = serializers.ListField(source="grounds_display", child=serializers.CharField())
+    result_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = QuotaApplication
+        fields = ["id", "ref", "kind", "channel", "state", "state_label", "region_kato", "filed_on", "rule_version",
+                  "accepted_on", "missing_documents", "decided_on", "decision_number", "refusal_grounds",
+                  "quota_units", "result_sent_on", "term_overrun", "deadlines", "result_url"]
+
+    @extend_schema(responses=DeadlineOut(many=True))
+    def get_deadlines(self, obj) -> list[dict]:
+        rows = sorted(obj.deadlines.all(), key=lambda d: (d.due, d.pk))  # prefetched: no query per row
+        return DeadlineOut(rows, many=True).data
+
+    def get_result_url(self, obj) -> str | None:
+        return f"/api/v1/quota/applications/{obj.pk}/result/" if _result_form(obj) else None
+
+
+def _result_form(app) -> str | None:
+    k = app.kind == QuotaKind.KANDAS
+    return {AppState.INCLUDED: "app4" if k else "app9", AppState.REFUSED: "app5" if k else "app10",
+            AppState.REFUSED_TO_ACCEPT: "app3" if k else "app8"}.get(app.state)
+
+
+def _client_queryset(user):
+    """A client system reads only what it submitted; caseworkers read their region."""
+    qs = application_list(user=user)
+    if user_has_role(user, Role.API_CLIENT) and not user.is_superuser:
+        qs = qs.filter(created_by=user)
+    return qs
+
+
+class ApplicationListCreate(generics.ListAPIView):
+    serializer_class = ApplicationOut
+
+    def get_queryset(self):
+        return _client_queryset(self.request.user).select_related("region").prefetch_related("deadlines")
+
+    @extend_schema(request=ApplicationIn, responses={201: ApplicationOut})
+    def post(self, request):
+        if not user_has_role(request.user, Role.API_CLIENT, Role.GOVCORP_OPERATOR, Role.MIO_SPECIALIST,
+                             Role.CC_SPECIALIST):
+            return Response({"detail": "Your role may not submit applications."}, status=status.HTTP_403_FORBIDDEN)
+        data = ApplicationIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        errors = {}
+        applicant = Person.objects.filter(iin=d["applicant_iin"]).first()
+        region = Region.objects.filter(kato=d["region_kato"]).first()
+        if applicant is None:
+            errors["applicant_iin"] = ["No person with this IIN in the registry."]
+        if region is None:
+            errors["region_kato"] = ["Unknown region."]
+        members = []
+        for m in d.get("members", []):
+            person = Person.objects.filter(iin=m["iin"]).first()
+            if person is None:
+                errors.setdefault("members", []).append(f"Unknown IIN {m['iin']}.")
+            else:
+                members.append(services.MemberInput(person.pk, m["kinship"]))
+        if errors:
+            return Response(errors, status=status.HTTP_400_BAD_REQUEST)
+        try:
+            app = services.application_file(
+                actor=request.user, kind=d["kind"], channel=d["channel"], applicant_id=applicant.pk,
+                region_id=region.pk, consent=d["consent"], members=members, address=d["address"],
+                documents=[services.DocumentInput("other", x["title"], x.get("valid_until"))
+                           for x in d.get("documents", [])],
+                employment_category=d.get("employment_category", ""),
+                job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d["eds_signed"])
+        except DjangoValidationError as exc:
+            return Response(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages},
+                            status=status.HTTP_400_BAD_REQUEST)
+        return Response(ApplicationOut(app).data, status=status.HTTP_201_CREATED)
+
+
+class ApplicationDetail(generics.RetrieveAPIView):
+    serializer_class = ApplicationOut
+
+    def get_object(self):
+        return scoped_get_or_404(self.request.user, _client_queryset(self.request.user), pk=self.kwargs["pk"])
+
+
+class ApplicationResult(APIView):
+    """The result document as PDF (decision app.4/5/9/10 or refusal-to-accept receipt app.3/8); ?lang=kk."""
+
+    @extend_schema(parameters=[OpenApiParameter("lang", str, enum=["ru", "kk"])],
+                   responses={(200, "application/pdf"): bytes})
+    def get(self, request, pk: int):
+        app = scoped_get_or_404(request.user, _client_queryset(request.user), pk=pk)
+        form = _result_form(app)
+        if form is None:
+            raise Http404
+        return pdf_response(TEMPLATES[form], application_pdf_context(app, form),
+                            filename=f"{app.ref}-{form}.pdf", language=pdf_language(request))
+
+
+class PlanOut(serializers.ModelSerializer):
+    region_kato = serializers.CharField(source="region.kato")
+    region = serializers.CharField(source="region.name_ru")
+    free = serializers.IntegerField()
+
+    class Meta:
+        model = QuotaPlan
+        fields = ["region_kato", "region", "year", "kind", "unit", "admitted", "used", "free"]
+
+
+class PlanList(generics.ListAPIView):
+    """Quota plans of every designated region (aggregate numbers, no personal data)."""
+    serializer_class = PlanOut
+
+    def get_queryset(self):
+        qs = QuotaPlan.objects.select_related("region").order_by("-year", "region__kato", "kind")
+        year = self.request.query_params.get("year")
+        return qs.filter(year=int(year)) if year and year.isdigit() else qs
+
+
+class EntryOut(serializers.Serializer):
+    kato = serializers.CharField(source="locality.kato")
+    name_ru = serializers.CharField(source="locality.name_ru")
+    name_kk = serializers.CharField(source="locality.name_kk")
+    direction = serializers.CharField()
+    places = serializers.IntegerField()
+    jobs = serializers.CharField()
+
+
+class LocalityListOut(serializers.Serializer):
+    region_kato = serializers.CharField(source="region.kato")
+    region = serializers.CharField(source="region.name_ru")
+    year = serializers.IntegerField()
+    published_on = serializers.DateField()
+    localities = EntryOut(source="entries", many=True)
+
+
+class PublicLocalityLists(generics.ListAPIView):
+    """003 p.8: the published lists of localities for voluntary relocation (no login)."""
+    permission_classes = [permissions.AllowAny]
+    authentication_classes = []
+    serializer_class = LocalityListOut
+
+    def get_queryset(self):
+        year = self.request.query_params.get("year")
+        return published_locality_lists(year=int(year) if year and year.isdigit() else None)

@@ -1,0 +1,159 @@
+"""Forms of the quota screens: they only validate; the services decide."""
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kandas.models import KINSHIP_BY_SERVICE, Kinship, Locality, Person, Region
+
+from .models import (REFUSAL_GROUNDS, REQUIRED_DOCUMENTS, Channel, Complaint, Direction, EligibilityBasis,
+                     EmploymentCategory, QuotaKind, QuotaProposal)
+
+QUOTA_KINSHIPS = [(k.value, k.label) for k in Kinship if k in KINSHIP_BY_SERVICE["quota"]]
+
+
+class ApplicationForm(forms.Form):
+    """app.1 (kandas) / app.6 (settlers): applicant by IIN, members by IIN and kinship, consent."""
+
+    region = forms.ModelChoiceField(label=_("Designated region of settlement"),
+                                    queryset=Region.objects.filter(is_settlement_region=True))
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    applicant_iin = forms.CharField(label=_("IIN of the applicant"), max_length=12, min_length=12)
+    address = forms.CharField(label=_("Address of residence"), max_length=255, required=False)
+    eligibility_basis = forms.ChoiceField(label=_("Eligibility"), choices=[("", "—"), *EligibilityBasis.choices],
+                                          required=False)
+    widow_of_iin = forms.CharField(label=_("IIN of the late spouse (widow's case)"), max_length=12, required=False)
+    employment_category = forms.ChoiceField(label=_("Employment category"),
+                                            choices=[("", "—"), *EmploymentCategory.choices], required=False)
+    job_seeker_registered_on = forms.DateField(label=_("Registered as job seeker / unemployed on"), required=False,
+                                               widget=forms.DateInput(attrs={"type": "date"}))
+    member_iins = forms.CharField(label=_("Family members: one per line, “IIN kinship”"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}),
+                                  help_text=_("Kinship: spouse, father, mother, son, daughter, adopted_child, "
+                                              "brother, sister."))
+    documents = forms.CharField(label=_("Documents attached: one per line, “title; valid until YYYY-MM-DD”"),
+                                required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    eds_signed = forms.BooleanField(label=_("Signed with an EDS"), required=False)
+    consent = forms.BooleanField(label=_("The applicant consents to the collection and processing of personal data"),
+                                 required=False)
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        if kind == QuotaKind.KANDAS:
+            for name in ("employment_category", "job_seeker_registered_on", "eds_signed"):
+                del self.fields[name]
+        else:
+            del self.fields["eligibility_basis"], self.fields["widow_of_iin"]
+
+    def _person(self, iin, field):
+        person = Person.objects.filter(iin=iin.strip()).first()
+        if person is None:
+            self.add_error(field, _("No person with this IIN in the registry."))
+        return person
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        data["applicant"] = self._person(data["applicant_iin"], "applicant_iin")
+        data["widow_of"] = self._person(data["widow_of_iin"], "widow_of_iin") if data.get("widow_of_iin") else None
+        members = []
+        allowed = dict(QUOTA_KINSHIPS)
+        for line in (data.get("member_iins") or "").splitlines():
+            if not line.strip():
+                continue
+            parts = line.split()
+            if len(parts) != 2 or parts[1] not in allowed:
+                self.add_error("member_iins", _("Write “IIN kinship”; kinship from the list."))
+                continue
+            person = self._person(parts[0], "member_iins")
+            if person:
+                members.append((person, parts[1]))
+        data["members"] = members
+        docs = []
+        for line in (data.get("documents") or "").splitlines():
+            if not line.strip():
+                continue
+            title, _sep, until = line.partition(";")
+            try:
+                valid = forms.DateField().clean(until.strip()) if until.strip() else None
+            except forms.ValidationError:
+                self.add_error("documents", _("Write the validity date as YYYY-MM-DD."))
+                continue
+            docs.append((title.strip(), valid))
+        data["documents_list"] = docs
+        return data
+
+
+class CompletenessForm(forms.Form):
+    missing = forms.MultipleChoiceField(label=_("Missing documents"), required=False,
+                                        widget=forms.CheckboxSelectMultiple)
+    other_missing = forms.CharField(label=_("Other missing or expired documents"), required=False)
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["missing"].choices = [(str(label), label) for _code, label in REQUIRED_DOCUMENTS[kind]]
+
+    def missing_list(self) -> list[str]:
+        out = list(self.cleaned_data["missing"])
+        if self.cleaned_data["other_missing"].strip():
+            out.append(self.cleaned_data["other_missing"].strip())
+        return out
+
+
+class RecommendForm(forms.Form):
+    include = forms.TypedChoiceField(label=_("Recommendation"), coerce=lambda v: v == "1",
+                                     choices=[("1", _("include in the quota")), ("0", _("remarks: refuse"))])
+    remarks = forms.CharField(label=_("Motivated remarks"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    hearing_at = forms.DateTimeField(label=_("Hearing: time"), required=False,
+                                     widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    hearing_place = forms.CharField(label=_("Hearing: place"), required=False)
+    received_on = forms.DateField(label=_("Preliminary decision received on"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class HearingForm(forms.Form):
+    objections = forms.CharField(label=_("Objections of the applicant"), required=False,
+                                 widget=forms.Textarea(attrs={"rows": 2}))
+    minutes = forms.CharField(label=_("Hearing minutes"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RefuseForm(forms.Form):
+    grounds = forms.MultipleChoiceField(label=_("Refusal grounds"), widget=forms.CheckboxSelectMultiple)
+    reasoning = forms.CharField(label=_("Reasoning"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grounds"].choices = REFUSAL_GROUNDS[kind]
+
+
+class ComplaintForm(forms.Form):
+    addressee = forms.ChoiceField(label=_("Addressed to"), choices=Complaint.Addressee.choices)
+    text = forms.CharField(label=_("Complaint"), widget=forms.Textarea(attrs={"rows": 2}))
+    electronic = forms.BooleanField(label=_("Filed electronically"), required=False)
+
+
+class ComplaintExtendForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for the extension"))
+    until = forms.DateField(label=_("Extended until"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ComplaintDecideForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Complaint.Outcome.choices)
+    text = forms.CharField(label=_("Answer to the applicant"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class LocalityEntryForm(forms.Form):
+    locality = forms.ModelChoiceField(label=_("Locality"), queryset=Locality.objects.none())
+    direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
+    places = forms.IntegerField(label=_("Places (persons)"), min_value=0, initial=0)
+    jobs = forms.CharField(label=_("Jobs and housing on offer"), required=False)
+
+    def __init__(self, *args, region: Region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["locality"].queryset = Locality.objects.filter(region=region)
+
+
+class ProposalForm(forms.ModelForm):
+    class Meta:
+        model = QuotaProposal
+        fields = ["subject", "period", "change", "locality", "justification"]

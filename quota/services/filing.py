@@ -1,0 +1,222 @@
+"""Filing and acceptance of quota applications (QUO-1…QUO-4, QUO-6; GEN-2…GEN-4)."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kandas.gateway import state_gateway
+from kandas.models import Consent, KINSHIP_BY_SERVICE, Organisation, Person, Region, TransitionLog
+from kandas.scoping import user_organisation
+from kandas.selectors import organisation_of
+from kandas.signing import signature_create
+from kandas.transitions import case_transition
+from kandas.workdays import WorkCalendar
+
+from ..models import (ApplicationDocumentNote, ApplicationMember, Channel, EligibilityBasis, QuotaApplication,
+                      QuotaKind)
+from ..rules import QUOTA_RULES, VERSION_FLAGS, version_flag
+from .steps import step_cancel, step_close, step_due, step_open
+
+
+@dataclass
+class MemberInput:
+    person_id: int
+    kinship: str
+    included: bool = True
+
+
+@dataclass
+class DocumentInput:
+    kind: str
+    title: str
+    valid_until: datetime.date | None = None
+
+
+def _region_of_kato(kato: str) -> Region | None:
+    return Region.objects.filter(kato__startswith=(kato or "")[:2]).first() if kato else None
+
+
+def _kandas_eligibility(*, applicant: Person, basis: str, widow_of: Person | None, on: datetime.date) -> str:
+    """QUO-1 (p.3): not included before; status held (9.1 or living in Kazakhstan) or a widow's case."""
+    if applicant.quota_included_on:
+        raise ValidationError({"applicant": _("Already included in a regional quota on %(day)s (QUO-1).") % {
+            "day": applicant.quota_included_on.strftime("%d.%m.%Y")}})
+    if basis == EligibilityBasis.WIDOW:
+        if widow_of is None or not widow_of.quota_included_on:
+            raise ValidationError({"widow_of": _("Name the late spouse who was included in a regional quota.")})
+        return _("Widow of %(name)s, included in a quota on %(day)s; common children may be included.") % {
+            "name": widow_of.full_name, "day": widow_of.quota_included_on.strftime("%d.%m.%Y")}
+    if not applicant.has_kandas_status_on(on):
+        raise ValidationError({"applicant": _("The applicant holds no kandas status on %(day)s (QUO-1).") % {
+            "day": on.strftime("%d.%m.%Y")}})
+    return _("Kandas status since %(since)s; not included in a quota before.") % {
+        "since": applicant.kandas_status_since.strftime("%d.%m.%Y")}
+
+
+def _settler_eligibility(*, applicant: Person, on: datetime.date, job_seeker_on, category: str):
+    """QUO-6 (p.14): citizen of Kazakhstan, job seeker / unemployed, ≥ 1 year registered in a region of exit."""
+    gateway = state_gateway()
+    identity = gateway.person(applicant.iin) if applicant.iin else None
+    citizenship = (identity.citizenship if identity else "") or applicant.citizenship
+    errors = {}
+    if citizenship.upper() not in ("KZ", "KAZ", "КАЗАХСТАН", "ҚАЗАҚСТАН"):
+        errors["applicant"] = _("Only citizens of Kazakhstan may apply for the settlers quota (QUO-6).")
+    if not job_seeker_on:
+        errors["job_seeker_registered_on"] = _("The applicant must be registered as a job seeker or unemployed.")
+    if not category:
+        errors["employment_category"] = _("Choose the employment category.")
+    registration = gateway.registration(applicant.iin) if applicant.iin else None
+    exit_region = _region_of_kato(registration.kato) if registration else None
+    if registration is None or exit_region is None or not exit_region.is_exit_region:
+        errors.setdefault("applicant", _("No permanent registration in a region of exit (state systems)."))
+    else:
+        since = datetime.date.fromisoformat(registration.registered_since)
+        try:
+            one_year_before = on.replace(year=on.year - 1)
+        except ValueError:
+            one_year_before = on.replace(year=on.year - 1, day=28)
+        if since > one_year_before:
+            errors.setdefault("applicant", _("Registered in the region of exit only since %(since)s: at least one "
+                                             "year is required.") % {"since": since.strftime("%d.%m.%Y")})
+    if errors:
+        raise ValidationError(errors)
+    return exit_region, registration
+
+
+@transaction.atomic
+def application_file(
+    *, actor, kind: str, channel: str, applicant_id: int, region_id: int, consent: bool,
+    members: list[MemberInput] = (), documents: list[DocumentInput] = (), filed_on: datetime.date | None = None,
+    eligibility_basis: str = "", widow_of_id: int | None = None, employment_category: str = "",
+    job_seeker_registered_on: datetime.date | None = None, address: str = "", eds_signed: bool = False,
+) -> QuotaApplication:
+    """QUO-2 / QUO-6: file an application (app.1 kandas / app.6 settlers) by any channel (GEN-4 home visit)."""
+    filed_on = filed_on or timezone.localdate()
+    applicant = Person.objects.select_for_update().get(pk=applicant_id)
+    region = Region.objects.get(pk=region_id)
+    if not consent:  # GEN-3
+        raise ValidationError({"consent": _("Consent to the processing of personal data is required.")})
+    if not region.is_settlement_region:
+        raise ValidationError({"region": _("This region is not designated for settlement within quotas.")})
+    allowed = KINSHIP_BY_SERVICE["quota"]
+    for m in members:
+        if m.kinship not in allowed:
+            raise ValidationError({"members": _("This degree of kinship cannot be included in a quota application.")})
+    version = QUOTA_RULES.version_on(filed_on).code
+    exit_region = registration = None
+    note = ""
+    if kind == QuotaKind.KANDAS:
+        widow_of = Person.objects.filter(pk=widow_of_id).first() if widow_of_id else None
+        basis = eligibility_basis or EligibilityBasis.STATUS_9_1
+        note = _kandas_eligibility(applicant=applicant, basis=basis, widow_of=widow_of, on=filed_on)
+        registration = state_gateway().registration(applicant.iin) if applicant.iin else None  # GEN-2, p.5
+    else:
+        basis = ""
+        exit_region, registration = _settler_eligibility(applicant=applicant, on=filed_on,
+                                                         job_seeker_on=job_seeker_registered_on,
+                                                         category=employment_category)
+        note = _("Citizen of Kazakhstan, job seeker since %(js)s, registered in %(region)s since %(since)s.") % {
+            "js": job_seeker_registered_on.strftime("%d.%m.%Y"), "region": exit_region,
+            "since": registration.registered_since}
+        if (VERSION_FLAGS[version]["settler_portal_eds"] and channel in (Channel.PORTAL, Channel.EGOV)
+                and not eds_signed):
+            raise ValidationError({"eds_signed": _("A web-portal application must be signed with an EDS.")})
+    mio = organisation_of(kind=Organisation.Kind.MIO, region=region)
+    if mio is None:
+        raise ValidationError({"region": _("No local executive body is set up for this region.")})
+    app = QuotaApplication.objects.create(
+        kind=kind, channel=channel, applicant=applicant, region=region, organisation=mio, filed_on=filed_on,
+        exit_region=exit_region, address=address or applicant.address, eligibility_basis=basis,
+        widow_of_id=widow_of_id if kind == QuotaKind.KANDAS else None, eligibility_note=note,
+        employment_category=employment_category, job_seeker_registered_on=job_seeker_registered_on,
+        registration_address=registration.address if registration else "",
+        registration_since=datetime.date.fromisoformat(registration.registered_since)
+        if registration and registration.registered_since else None,
+        owns_housing=registration.owns_housing_in_locality if registration else None,
+        consent_given=True, eds_signed=eds_signed, created_by=actor,
+    )
+    if channel in (Channel.PORTAL, Channel.EGOV):
+        # QUO-4: a portal application is registered on the day it arrives.
+        app.incoming_number = app.ref
+        app.save(update_fields=["incoming_number"])
+    ApplicationMember.objects.bulk_create([ApplicationMember(application=app, person_id=m.person_id,
+                                                             kinship=m.kinship, included=m.included)
+                                           for m in members])
+    ApplicationDocumentNote.objects.bulk_create([ApplicationDocumentNote(
+        application=app, kind=d.kind, title=d.title, valid_until=d.valid_until, added_by=actor) for d in documents])
+    Consent.objects.create(person=applicant, method=Consent.Method.EDS if eds_signed else Consent.Method.PAPER,
+                           purpose=str(_("Inclusion in a regional quota")), taken_by=actor,
+                           organisation=user_organisation(actor))
+    TransitionLog.objects.create(case=app, transition="file", source="", target=app.state, actor=actor,
+                                 organisation=user_organisation(actor),
+                                 comment=_("Filed via %(channel)s") % {"channel": app.get_channel_display()})
+    if eds_signed:
+        signature_create(case=app, purpose="application", signer=actor)
+    calendar = WorkCalendar.load()
+    step_open(case=app, key="term", organisation=mio, start=filed_on, calendar=calendar)
+    acceptor = _acceptor(app)
+    if kind == QuotaKind.KANDAS:
+        step_open(case=app, key="k_acceptance", organisation=acceptor, start=filed_on, calendar=calendar)
+    else:
+        if channel in (Channel.PORTAL, Channel.EGOV) and acceptor.kind == Organisation.Kind.CC:
+            step_open(case=app, key="s_cc_forward", organisation=acceptor, start=filed_on, calendar=calendar)
+        step_open(case=app, key="s_acceptance", organisation=acceptor if acceptor.kind != "CC" else mio,
+                  start=filed_on, calendar=calendar)
+    return app
+
+
+def _acceptor(app: QuotaApplication) -> Organisation:
+    """Who checks completeness: the State Corporation for paper; for the portal the MIO (kandas) or the
+    career centre of the region of exit (settlers, p.15 "Labour market" system)."""
+    if app.via_govcorp:
+        return organisation_of(kind=Organisation.Kind.GOVCORP, region=app.region) or app.organisation
+    if app.is_settlers:
+        return organisation_of(kind=Organisation.Kind.CC, region=app.exit_region) or app.organisation
+    return app.organisation
+
+
+def documents_refused(app: QuotaApplication, today: datetime.date) -> list[str]:
+    """QUO-3: expired documents; from 2026 for settlers also those expiring on the decision day (p.15)."""
+    limit = today
+    if app.is_settlers and version_flag(app, "refuse_documents_expiring_on_decision_day"):
+        limit = step_due(case=app, key="term") or today
+        out = [d for d in app.documents_presented.all() if d.valid_until and d.valid_until <= limit]
+        return [_("%(doc)s (validity ends %(day)s, by the decision day)") % {
+            "doc": d.title, "day": d.valid_until.strftime("%d.%m.%Y")} for d in out]
+    out = [d for d in app.documents_presented.all() if d.valid_until and d.valid_until < limit]
+    return [_("%(doc)s (expired %(day)s)") % {"doc": d.title, "day": d.valid_until.strftime("%d.%m.%Y")} for d in out]
+
+
+@transaction.atomic
+def application_check_completeness(*, application_id: int, actor, missing: list[str] = (),
+                                   seen_version: int | None = None, on: datetime.date | None = None
+                                   ) -> QuotaApplication:
+    """QUO-3: the completeness check → refusal-to-accept receipt (app.3 / app.8) or acceptance (app.7)."""
+    on = on or timezone.localdate()
+    app = QuotaApplication.objects.select_for_update().get(pk=application_id)
+    refused = [str(m) for m in missing] + documents_refused(app, on)
+    key_accept = "s_acceptance" if app.is_settlers else "k_acceptance"
+    if refused:
+        QuotaApplication.objects.filter(pk=app.pk).update(missing_documents=refused)
+        app = case_transition(case=app, transition="refuse_to_accept", actor=actor, seen_version=seen_version,
+                              comment="; ".join(refused))
+        step_close(case=app, key=key_accept, on=on)
+        step_cancel(case=app, key="s_cc_forward")
+        step_cancel(case=app, key="term")
+        return app
+    app = case_transition(case=app, transition="accept", actor=actor, seen_version=seen_version,
+                          kwargs={"on": on, "number": app.incoming_number or app.ref})
+    step_close(case=app, key=key_accept, on=on)
+    if app.is_settlers:
+        step_close(case=app, key="s_cc_forward", on=on)
+    step_open(case=app, key="s_to_commission" if app.is_settlers else "k_to_commission",
+              organisation=app.organisation, start=on)
+    return app
+
+
+__all__ = ["DocumentInput", "MemberInput", "application_check_completeness", "application_file"]

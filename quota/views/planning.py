@@ -1,0 +1,114 @@
+"""QUO-12 screens: lists of localities (MIO), the public page, proposals to the ministry."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kandas.casepage import case_page_context
+from kandas.roles import Role, user_has_role
+from kandas.scoping import scope_for, scoped_get_or_404, user_organisation
+from kandas.transitions import ActionNotAllowed
+
+from .. import services
+from ..forms import LocalityEntryForm, ProposalForm
+from ..models import LocalityList, QuotaProposal
+from ..selectors import published_locality_lists
+
+
+@login_required
+def locality_lists(request):
+    qs = scope_for(request.user, LocalityList.objects.select_related("region")).order_by("-year", "region__name_ru")
+    if request.GET.get("year", "").isdigit():
+        qs = qs.filter(year=int(request.GET["year"]))
+    org = user_organisation(request.user)
+    if request.method == "POST":
+        if not user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD) or org is None or org.region is None:
+            raise PermissionDenied
+        lst = services.locality_list_start(region_id=org.region_id, year=timezone.localdate().year + 1,
+                                           actor=request.user)
+        return redirect(lst)
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(request, "quota/locality_lists.html", {
+        "page": page, "may_start": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD),
+        "next_year": timezone.localdate().year + 1})
+
+
+@login_required
+def locality_list_detail(request, pk: int):
+    lst = scoped_get_or_404(request.user, LocalityList.objects.select_related("region"), pk=pk)
+    form = LocalityEntryForm(request.POST or None, region=lst.region)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "publish":
+                services.locality_list_publish(list_id=lst.pk, actor=request.user)
+                messages.success(request, _("The list is published and sent to the LMC and career centres."))
+                return redirect(lst)
+            if form.is_valid():
+                d = form.cleaned_data
+                services.locality_list_entry_add(list_id=lst.pk, actor=request.user, locality_id=d["locality"].pk,
+                                                 direction=d["direction"], places=d["places"], jobs=d["jobs"])
+                return redirect(lst)
+        except (ActionNotAllowed, ValidationError) as exc:
+            messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+            return redirect(lst)
+    ctx = case_page_context(request.user, lst)
+    ctx.update({"lst": lst, "entries": lst.entries.select_related("locality"), "form": form,
+                "may_edit": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD)})
+    return render(request, "quota/locality_list_detail.html", ctx)
+
+
+def locality_lists_public(request):
+    """003 p.8: the published lists, readable without logging in."""
+    year = request.GET.get("year")
+    lists = published_locality_lists(year=int(year) if year and year.isdigit() else None)
+    return render(request, "quota/locality_lists_public.html", {"lists": lists})
+
+
+@login_required
+def proposals(request):
+    qs = scope_for(request.user, QuotaProposal.objects.select_related("region", "locality"))
+    if request.GET.get("state"):
+        qs = qs.filter(state=request.GET["state"])
+    org = user_organisation(request.user)
+    is_mio = user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD) and org is not None and org.region
+    form = ProposalForm(request.POST or None) if is_mio else None
+    if request.method == "POST":
+        if not is_mio:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.proposal_create(actor=request.user, region_id=org.region_id, **{
+                    "subject": form.cleaned_data["subject"], "period": form.cleaned_data["period"],
+                    "change": form.cleaned_data["change"], "justification": form.cleaned_data["justification"],
+                    "locality_id": form.cleaned_data["locality"].pk if form.cleaned_data["locality"] else None})
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Proposal saved."))
+                return redirect("quota:proposals")
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(request, "quota/proposals.html", {
+        "page": page, "form": form, "states": QuotaProposal.State.choices,
+        "is_ministry": user_has_role(request.user, Role.MINISTRY_ANALYST), "is_mio": bool(is_mio)})
+
+
+@login_required
+@require_POST
+def proposal_act(request, pk: int, action: str):
+    proposal = scoped_get_or_404(request.user, QuotaProposal.objects.all(), pk=pk)
+    try:
+        if action == "send":
+            services.proposal_send(proposal_id=proposal.pk, actor=request.user)
+        elif action in ("accept", "reject"):
+            services.proposal_answer(proposal_id=proposal.pk, actor=request.user, accepted=action == "accept",
+                                     answer=request.POST.get("answer", ""))
+        else:
+            raise PermissionDenied
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("quota:proposals")

@@ -1,0 +1,24 @@
+"""QUO-10 dashboard: plan vs used by region (Chart.js, served locally)."""
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from ..models import QuotaKind
+from ..selectors import plan_overview
+
+
+@login_required
+def plan_dashboard(request):
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    kind = request.GET.get("kind", "")
+    rows = plan_overview(user=request.user, year=year, kind=kind if kind in QuotaKind.values else "")
+    chart = {
+        "labels": [f"{r['plan'].region.name} · {r['plan'].get_kind_display()}" for r in rows],
+        "admitted": [r["admitted"] for r in rows], "used": [r["used"] for r in rows],
+        "reserved": [r["reserved"] for r in rows],
+    }
+    return render(request, "quota/plan_dashboard.html", {"rows": rows, "chart": chart, "year": year, "kind": kind,
+                                                         "kinds": QuotaKind.choices})

@@ -1,0 +1,28 @@
+import datetime
+
+from kandas.models import Kinship
+from quota.models import Channel, QuotaKind
+from quota.services import DocumentInput, MemberInput, application_file
+
+from .conftest import FILED
+
+
+def file_kandas(world, family, *, channel=Channel.GOVCORP, filed_on=FILED, actor=None, members=None, **kw):
+    applicant, spouse, son = family
+    if members is None:
+        members = [MemberInput(spouse.pk, Kinship.SPOUSE), MemberInput(son.pk, Kinship.SON)]
+    return application_file(
+        actor=actor or world.operator, kind=QuotaKind.KANDAS, channel=channel, applicant_id=applicant.pk,
+        region_id=world.region.pk, consent=True, filed_on=filed_on, members=members,
+        documents=[DocumentInput("identity", "Паспорт КНР E12345678", datetime.date(2030, 1, 1))], **kw)
+
+
+def file_settler(world, person, *, channel=Channel.GOVCORP, filed_on=FILED, actor=None, documents=None, **kw):
+    kw.setdefault("employment_category", "9")
+    kw.setdefault("job_seeker_registered_on", datetime.date(2026, 2, 1))
+    return application_file(
+        actor=actor or world.operator, kind=QuotaKind.SETTLERS, channel=channel, applicant_id=person.pk,
+        region_id=world.region.pk, consent=True, filed_on=filed_on,
+        documents=documents if documents is not None else [
+            DocumentInput("identity", "Удостоверение личности 045678123", datetime.date(2031, 5, 1)),
+            DocumentInput("job_seeker", "Справка о регистрации безработным", None)], **kw)
