@@ -10,11 +10,26 @@ from kandas.models import Person
 from .models import Centre, ResidenceEvent, ResidenceState, TerminationProposal
 
 
+class StyledForm(forms.Form):
+    """Bootstrap classes on every widget."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, (forms.CheckboxInput, forms.RadioSelect)):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select form-select-sm")
+            elif not isinstance(widget, forms.HiddenInput):
+                widget.attrs.setdefault("class", "form-control form-control-sm")
+
+
 def _date(**kwargs):
     return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(StyledForm):
     """RES-2 (form app.2): the applicant (a kandas, by IIN), the centre and the members who move in."""
 
     applicant_iin = forms.CharField(label=_("IIN of the applicant (kandas)"), max_length=12, min_length=12,
@@ -49,7 +64,7 @@ class RegisterForm(forms.Form):
         return iins
 
 
-class TalonForm(forms.Form):
+class TalonForm(StyledForm):
     """RES-3: the police talon — a scan, or its number and date."""
 
     resident = forms.IntegerField(widget=forms.HiddenInput)
@@ -66,7 +81,7 @@ class TalonForm(forms.Form):
         return data
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(StyledForm):
     handed_over_on = _date(label=_("Referral received by the applicant on"), initial=timezone.localdate)
 
     def clean_handed_over_on(self):
@@ -77,15 +92,15 @@ class ReferralForm(forms.Form):
         return day
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(StyledForm):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(StyledForm):
     house_rules_acknowledged = forms.BooleanField(label=_("The residents acknowledged the house rules"))
 
 
-class ProposeForm(forms.Form):
+class ProposeForm(StyledForm):
     violation = forms.CharField(label=_("Violation"), widget=forms.Textarea(attrs={"rows": 3}))
     member = forms.TypedChoiceField(label=_("Concerns"), coerce=int, required=False, empty_value=None)
 
@@ -94,13 +109,13 @@ class ProposeForm(forms.Form):
         self.fields["member"].choices = [("", _("the whole family"))] + [(r.pk, str(r)) for r in residents]
 
 
-class DecideForm(forms.Form):
+class DecideForm(StyledForm):
     decision = forms.ChoiceField(label=_("Decision"), choices=TerminationProposal.Decision.choices,
                                  widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Grounds of the decision"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class RecordForm(forms.Form):
+class RecordForm(StyledForm):
     kind = forms.ChoiceField(label=_("What"), choices=ResidenceEvent.Kind.choices)
     person = forms.TypedChoiceField(label=_("Person"), coerce=int, required=False, empty_value=None)
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
@@ -110,7 +125,7 @@ class RecordForm(forms.Form):
         self.fields["person"].choices = [("", "—")] + [(r.person_id, str(r.person)) for r in persons]
 
 
-class ListFilterForm(forms.Form):
+class ListFilterForm(StyledForm):
     q = forms.CharField(label=_("Search"), required=False)
     state = forms.ChoiceField(label=_("State"), required=False, choices=[("", _("all"))] + ResidenceState.choices)
     centre = forms.ModelChoiceField(label=_("Centre"), required=False, queryset=Centre.objects.none())
@@ -122,7 +137,7 @@ class ListFilterForm(forms.Form):
         self.fields["centre"].queryset = centres if centres is not None else Centre.objects.none()
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(StyledForm):
     first = _date(label=_("From"))
     last = _date(label=_("To"))
 

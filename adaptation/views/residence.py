@@ -17,7 +17,7 @@ from kandas.casepage import case_page_context
 from kandas.models import Person
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scope_for
-from kandas.transitions import ActionNotAllowed
+from kandas.transitions import ActionNotAllowed, CaseConflict
 
 from ..forms import (
     CheckInForm, DecideForm, ListFilterForm, PeriodForm, ProposeForm, ReasonForm, RecordForm, ReferralForm,
@@ -114,6 +114,9 @@ def _run(request, application, fn, **kwargs):
         fn(application_id=application.pk, actor=request.user, **kwargs)
     except ActionNotAllowed as exc:
         messages.error(request, str(exc))
+        return False
+    except CaseConflict:
+        messages.error(request, _("This case was changed by someone else — reload the page and try again."))
         return False
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
