@@ -98,7 +98,7 @@ def application_register(*, actor, centre_id: int, applicant_id: int, member_ids
                          whole_family: bool = False, filed_on: datetime.date | None = None) -> ResidenceApplication:
     """RES-2 (form app.2) filed with the MIO; RES-4 the next number in the centre's journal; RES-5 a
     same-day consideration step in the MIO's "My work"."""
-    if not user_has_role(actor, Role.MIO_SPECIALIST, Role.MIO_HEAD):
+    if not user_has_role(actor, Role.MIO_SPECIALIST, Role.MIO_HEAD, Role.API_CLIENT):
         raise PermissionDenied(_("Only the MIO registers residence applications."))
     centre = centre_lock(centre_id)
     if not scope_for(actor, Centre.objects.filter(pk=centre.pk)).exists():
