@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import RETURN_VALUE, FSMField, transition
 from simple_history.models import HistoricalRecords
 
@@ -50,6 +51,27 @@ class ResidenceState(models.TextChoices):
 ACTIVE_STATES = (ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED, ResidenceState.REFERRED,
                  ResidenceState.RESIDING, ResidenceState.TERMINATION_PROPOSED, ResidenceState.ENDED,
                  ResidenceState.EVICTED)
+
+
+# Kinship as printed on the referral (form app.1). Own labels (with a context) so the residence forms
+# print in Russian and Kazakh from this app's catalogue; the values are kandas.models.Kinship's.
+RESIDENCE_KINSHIP = [
+    ("applicant", pgettext_lazy("kinship", "applicant")),
+    (Kinship.SPOUSE, pgettext_lazy("kinship", "spouse")),
+    (Kinship.FATHER, pgettext_lazy("kinship", "father")),
+    (Kinship.MOTHER, pgettext_lazy("kinship", "mother")),
+    (Kinship.SPOUSE_FATHER, pgettext_lazy("kinship", "father of the spouse")),
+    (Kinship.SPOUSE_MOTHER, pgettext_lazy("kinship", "mother of the spouse")),
+    (Kinship.SON, pgettext_lazy("kinship", "son")),
+    (Kinship.DAUGHTER, pgettext_lazy("kinship", "daughter")),
+    (Kinship.ADOPTED_CHILD, pgettext_lazy("kinship", "adopted child")),
+    (Kinship.CHILD_SPOUSE, pgettext_lazy("kinship", "spouse of a child")),
+    (Kinship.GRANDCHILD, pgettext_lazy("kinship", "grandchild")),
+    (Kinship.BROTHER, pgettext_lazy("kinship", "brother")),
+    (Kinship.SISTER, pgettext_lazy("kinship", "sister")),
+    (Kinship.HALF_BROTHER, pgettext_lazy("kinship", "half-brother")),
+    (Kinship.HALF_SISTER, pgettext_lazy("kinship", "half-sister")),
+]
 
 
 class StayState(models.TextChoices):
@@ -212,7 +234,7 @@ class ResidencePerson(models.Model):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="residence_stays",
                                verbose_name=_("person"))
     kinship = models.CharField(_("degree of kinship"), max_length=20,
-                               choices=[("applicant", _("applicant")), *Kinship.choices])
+                               choices=RESIDENCE_KINSHIP)
     talon_number = models.CharField(_("police talon number"), max_length=60, blank=True)
     talon_date = models.DateField(_("police talon date"), null=True, blank=True)
     talon_document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",

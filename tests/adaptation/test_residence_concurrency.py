@@ -42,7 +42,7 @@ def test_res6_two_referrals_at_the_same_moment_never_double_book_beds():
     for t in threads:
         t.join()
     assert sorted(o == "issued" for o in outcomes.values()) == [False, True]
-    assert any("Only 1 free beds for 2 persons" in o for o in outcomes.values())
+    assert any("Только 1 свободных койко-мест на 2 человек" in o for o in outcomes.values())
     states = sorted(ResidenceApplication.objects.filter(pk__in=[a.pk for a in apps]).values_list("state", flat=True))
     assert states == [ResidenceState.REFERRED, ResidenceState.REGISTERED]
     assert Bed.objects.filter(state=BedState.HELD).count() == 2

@@ -125,7 +125,7 @@ def test_wrong_role_403_other_region_404_and_not_allowed_is_a_message(client, st
     assert client.get(reverse("adaptation:residence_register")).status_code == 403
     response = client.post(reverse("adaptation:residence_action", args=[app.pk, "check_in"]),
                            {"house_rules_acknowledged": "on"}, follow=True)
-    assert "not possible" in _messages(response)
+    assert "“Заселить”" in _messages(response)
     client.force_login(make_staff(Role.MIO_SPECIALIST))
     assert client.get(app.get_absolute_url()).status_code == 404
     assert client.get(reverse("adaptation:journal", args=[staff.centre.pk])).status_code == 404
@@ -143,7 +143,7 @@ def test_stale_seen_version_is_a_conflict_message(client, staff):
     response = client.post(reverse("adaptation:residence_action", args=[app.pk, "referral_issue"]),
                            {"handed_over_on": timezone.localdate().isoformat(), "seen_version": app.version + 5},
                            follow=True)
-    assert "reload" in _messages(response)
+    assert "обновите страницу" in _messages(response)
     assert ResidenceApplication.objects.get(pk=app.pk).state == ResidenceState.REGISTERED
 
 

@@ -55,7 +55,7 @@ def test_res6_reserve_order_under_churn_big_family_keeps_its_turn(django_capture
     # churn 2: a new registration cannot take the held beds either: it has to join the reserve
     late = register(staff, adults=0)
     talons_all(staff, late)
-    with pytest.raises(ActionNotAllowed, match="Only 0 free beds"):
+    with pytest.raises(ActionNotAllowed, match="Только 0 свободных"):
         referral_issue(application_id=late.pk, actor=staff.specialist)
     late = reserve_enter(application_id=late.pk, actor=staff.specialist)
 

@@ -32,11 +32,11 @@ def test_res1_only_kandas_and_their_family_are_registered(staff):
     """RES-1: a person without kandas status in the registry, or a stranger to the family, is refused
     with the reason; a kandas and the registered family are accepted."""
     stranger = PersonFactory(region=staff.region)
-    with pytest.raises(ValidationError, match="no kandas status"):
+    with pytest.raises(ValidationError, match="нет статуса кандаса"):
         application_register(actor=staff.specialist, centre_id=staff.centre.pk, applicant_id=stranger.pk)
     applicant, members = make_kandas_family(staff.region, adults=1)
     other = PersonFactory(region=staff.region)
-    with pytest.raises(ValidationError, match="Not a family member"):
+    with pytest.raises(ValidationError, match="Не являются членами семьи"):
         application_register(actor=staff.specialist, centre_id=staff.centre.pk, applicant_id=applicant.pk,
                              member_ids=[members[0].person.pk, other.pk])
     expired, _m = make_kandas_family(staff.region, status_until=days(-1))
@@ -95,7 +95,7 @@ def test_res6_no_free_beds_means_reserve_and_referral_is_refused(staff):
     referred(staff, big)
     small = register(staff, adults=1)  # 2 persons, 1 bed free
     talons_all(staff, small)
-    with pytest.raises(ActionNotAllowed, match="Only 1 free beds for 2 persons"):
+    with pytest.raises(ActionNotAllowed, match="Только 1 свободных койко-мест на 2 человек"):
         referral_issue(application_id=small.pk, actor=staff.specialist)
     small = reserve_enter(application_id=small.pk, actor=staff.specialist)
     assert small.state == ResidenceState.RESERVE
@@ -124,7 +124,7 @@ def test_res7_check_in_within_3_calendar_days_then_lapse(staff, django_capture_o
 def test_res7_late_check_in_is_refused_with_the_reason(staff):
     """RES-7: after the 3 calendar days the centre cannot check the family in."""
     app = referred(staff, register(staff, adults=0), handed_over_on=days(-4))
-    with pytest.raises(ActionNotAllowed, match="3 calendar days"):
+    with pytest.raises(ActionNotAllowed, match="3 календарных дней"):
         check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
 
 
@@ -177,7 +177,7 @@ def test_res10_status_expiry_event_ends_residence(staff, django_capture_on_commi
         kandas_status_expired.send(sender=None, person_id=app.applicant_id, expired_on=timezone.localdate())
         kandas_status_expired.send(sender=None, person_id=pending.applicant_id, expired_on=timezone.localdate())
     app = _get(app)
-    assert app.state == ResidenceState.ENDED and app.end_reason == "the kandas status ended"
+    assert app.state == ResidenceState.ENDED and app.end_reason == "статус кандаса прекращён"
     assert staff.acc.notifications.filter(key=f"res-end:{app.pk}").exists()
     assert _get(pending).state == ResidenceState.REFUSED
 
