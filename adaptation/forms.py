@@ -26,7 +26,8 @@ class StyledForm(forms.Form):
 
 
 def _date(**kwargs):
-    return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
+    # HTML date inputs take ISO dates whatever the interface language.
+    return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
 
 
 class RegisterForm(StyledForm):

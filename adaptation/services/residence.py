@@ -53,7 +53,7 @@ def _locked(application_id: int) -> ResidenceApplication:
     return ResidenceApplication.objects.select_for_update().get(pk=application_id)
 
 
-def _role_may(actor, case, name: str) -> bool:
+def role_may(actor, case, name: str) -> bool:
     """The actor's role may take `name` from the case's state (conditions aside: those get explained)."""
     meta = getattr(case, name)._django_fsm
     return meta.has_transition(case.state) and meta.has_transition_perm(case, case.state, actor)
@@ -175,7 +175,7 @@ def referral_issue(*, application_id: int, actor, handed_over_on: datetime.date 
     application = _locked(application_id)
     _check_visible(actor, application)
     if application.state in (ResidenceState.REGISTERED, ResidenceState.OFFERED) \
-            and not _role_may(actor, application, "referral_issue"):
+            and not role_may(actor, application, "referral_issue"):
         raise PermissionDenied(_("Your role may not take this action."))
     missing = application.persons_missing_talon()
     if missing and application.state in (ResidenceState.REGISTERED, ResidenceState.OFFERED):
@@ -212,7 +212,7 @@ def reserve_enter(*, application_id: int, actor, seen_version: int | None = None
     _check_visible(actor, application)
     free = beds_free_count(centre)
     if application.state == ResidenceState.REGISTERED and free >= application.persons_count \
-            and _role_may(actor, application, "reserve_enter"):
+            and role_may(actor, application, "reserve_enter"):
         raise ActionNotAllowed(_("There are %(free)d free beds for %(n)d persons: issue the referral instead.")
                                % {"free": free, "n": application.persons_count})
     application = case_transition(case=application, transition="reserve_enter", actor=actor,

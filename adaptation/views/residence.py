@@ -76,7 +76,9 @@ def residence_register(request):
 def _action_forms(request, application, actions):
     residents = list(application.persons.filter(stay_state=StayState.RESIDING).select_related("person"))
     return {
-        "referral_form": ReferralForm() if "referral_issue" in actions else None,
+        # Shown while talons are still missing too: issuing then explains exactly whose talon is missing.
+        "referral_form": ReferralForm() if "referral_issue" in actions
+        or svc.role_may(request.user, application, "referral_issue") else None,
         "refuse_form": ReasonForm() if "refuse" in actions else None,
         "check_in_form": CheckInForm() if "check_in" in actions else None,
         "propose_form": ProposeForm(residents=residents) if "termination_propose" in actions else None,
