@@ -17,3 +17,10 @@ def residence_on_status_expired(sender=None, *, person_id: int, expired_on, **kw
     pending = (ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED, ResidenceState.REFERRED)
     for pk in open_cases.filter(state__in=pending).values_list("pk", flat=True):
         application_refuse_status_ended(application_id=pk, expired_on=expired_on)
+
+
+def residence_on_status_granted(sender=None, *, person_id: int, since=None, until=None, **kwargs) -> None:
+    """RES-10: an extended (or shortened) status moves the end of residence, never past 6 months."""
+    from .services.stay import residence_end_refresh
+
+    residence_end_refresh(person_id=person_id)

@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kandas.deadlines import deadline_cancel, deadline_close, deadline_open
+from kandas.deadlines import case_deadlines, deadline_cancel, deadline_close, deadline_open
+from kandas.models import Deadline
 from kandas.roles import Role, user_has_role
 from kandas.transitions import ActionNotAllowed, case_transition
 from kandas.workdays import _fmt
@@ -129,6 +130,25 @@ def residence_end_effective(application: ResidenceApplication) -> datetime.date 
         return None
     return residence_end_date(checked_in_on=application.checked_in_on,
                               status_until=application.applicant.kandas_status_until)
+
+
+@transaction.atomic
+def residence_end_refresh(*, person_id: int) -> int:
+    """RES-10: after a status change in the registry, re-date the end of residence and its deadline."""
+    changed = 0
+    for app in (ResidenceApplication.objects.select_for_update().filter(applicant_id=person_id, state__in=LIVING)
+                .select_related("applicant")):
+        end = residence_end_effective(app)
+        if end == app.residence_ends_on:
+            continue
+        ResidenceApplication.objects.filter(pk=app.pk).update(residence_ends_on=end)
+        for deadline in case_deadlines(app).filter(rule="RES-10", state=Deadline.State.OPEN):
+            deadline.explanation += "\n" + _("Status changed in the registry: residence now ends on %(day)s") % {
+                "day": _fmt(end)}
+            deadline.due = end
+            deadline.save(update_fields=["due", "explanation"])
+        changed += 1
+    return changed
 
 
 @transaction.atomic

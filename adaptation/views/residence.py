@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kandas.casepage import case_page_context
-from kandas.models import Person
+from kandas.models import PersonalDataAccess, Person
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scope_for
 from kandas.transitions import ActionNotAllowed, CaseConflict
@@ -93,6 +93,9 @@ def _action_forms(request, application, actions):
 @login_required
 def residence_detail(request, pk: int):
     application = application_get(user=request.user, pk=pk)
+    if user_may_see_personal_data(request.user):  # GEN-3: access to personal data is logged
+        PersonalDataAccess.objects.create(user=request.user, person=application.applicant,
+                                          action=PersonalDataAccess.Action.VIEW, detail=request.path)
     context = case_page_context(request.user, application)
     actions = [name for name, _label in context["case_actions"]]
     persons = list(application.persons.select_related("person", "talon_document"))

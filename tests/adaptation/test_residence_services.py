@@ -2,12 +2,13 @@
 import datetime
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from adaptation.models import Bed, BedState, ResidenceApplication, ResidenceEvent, ResidenceState, StayState
 from adaptation.services.residence import (
-    application_register, check_in, referral_issue, reserve_enter, talon_record,
+    application_register, check_in, referral_issue, reserve_enter, residence_end_date, talon_record,
 )
 from adaptation.services.residence_auto import referrals_lapse_due, residences_end_due
 from adaptation.services.stay import check_out, residence_record
@@ -149,13 +150,9 @@ def test_res10_residence_ends_at_six_months_or_status_end_whichever_first(staff,
     """RES-10 (Decisions 9): residence ends at min(status end, check-in + 6 months)."""
     app = referred(staff, register(staff, adults=0, status_until=days(status_days)))
     app = check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
-    today = timezone.localdate()
-    six_months = datetime.date(today.year + (today.month + 5) // 12, (today.month + 5) % 12 + 1, today.day) \
-        if today.day <= 28 else None
-    if expected == "cap" and six_months:
-        assert app.residence_ends_on == six_months
-    if expected == "status":
-        assert app.residence_ends_on == days(40)
+    cap = residence_end_date(checked_in_on=timezone.localdate(), status_until=None)
+    assert cap == timezone.localdate() + relativedelta(months=6)
+    assert app.residence_ends_on == (cap if expected == "cap" else days(40))
     d = Deadline.objects.get(case_id=app.pk, rule="RES-10")
     assert d.due == app.residence_ends_on
     assert residences_end_due(today=app.residence_ends_on - datetime.timedelta(days=1)) == []
