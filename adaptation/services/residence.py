@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kandas.deadlines import deadline_cancel, deadline_close, deadline_open
+from kandas.deadlines import deadline_cancel, deadline_open
 from kandas.models import Document, DocumentKind, FamilyMember, Organisation, Person, TransitionLog
 from kandas.roles import Role, user_has_role
 from kandas.scoping import scope_for, user_organisation
@@ -24,9 +24,8 @@ from kandas.workdays import _fmt
 
 from ..models import (
     Bed, BedState, Centre, ResidenceApplication, ResidenceEvent, ResidencePerson, ResidenceState, StayState,
-    TerminationProposal,
 )
-from ..models.residence import ACTIVE_STATES, MAX_RESIDENCE_MONTHS, VACATE_DAYS
+from ..models.residence import ACTIVE_STATES, MAX_RESIDENCE_MONTHS
 from .beds import beds_free_count, beds_hold, beds_occupy, beds_release, centre_lock, reserve_allocate
 from .notify import organisation_notify
 

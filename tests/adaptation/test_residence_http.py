@@ -10,7 +10,7 @@ from adaptation.models import ResidenceApplication, ResidenceState
 from kandas.roles import Role
 from tests.factories import make_staff
 
-from .factories import Staffing, make_centre, make_kandas_family
+from .factories import make_kandas_family
 from .helpers import referred, register, talons_all
 
 pytestmark = pytest.mark.django_db
@@ -101,7 +101,7 @@ def test_res4_journal_pdf_for_a_period_with_started_and_finished(client, staff):
 def test_res9_decision_pdf_is_signed(client, staff):
     """RES-9: the MIO head's eviction decision prints with the signature block."""
     from adaptation.services.residence import check_in
-    from adaptation.services.stay import termination_decide, termination_propose
+    from adaptation.services.stay import termination_propose
 
     app = referred(staff, register(staff, adults=1))
     check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)

@@ -15,9 +15,8 @@ from adaptation.services.stay import check_out, residence_record
 from kandas.events import kandas_status_expired
 from kandas.models import Deadline, Kinship
 from kandas.roles import Role
-from kandas.services import person_kandas_status_set
 from kandas.transitions import ActionNotAllowed
-from tests.factories import FamilyFactory, PersonFactory, add_member, make_staff
+from tests.factories import PersonFactory, make_staff
 
 from .factories import make_kandas_family
 from .helpers import days, referred, register, talons_all
