@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kandas.models import Family, Organisation
 from kandas.services import person_kandas_status_set
@@ -46,8 +46,14 @@ def _stage(*, centre, family, specialist, acc, stage: str) -> ResidenceApplicati
     return app
 
 
-@transaction.atomic
 def demo_load(stdout=None) -> dict:
+    # Step labels and messages are stored as text: write them in the interface's default language.
+    with translation.override("ru"):
+        return _demo_load(stdout)
+
+
+@transaction.atomic
+def _demo_load(stdout=None) -> dict:
     from kandas.demo import DEMO_REGIONS
 
     today = timezone.localdate()

@@ -72,7 +72,7 @@ def centre_occupancy(*, centre: Centre) -> Occupancy:
     counts = dict(Bed.objects.filter(centre=centre).values_list("state").annotate(n=Count("id")))
     beds = {state: counts.get(state, 0) for state in BedState.values}
     reserve = ResidenceApplication.objects.filter(centre=centre, state=ResidenceState.RESERVE).aggregate(
-        n=Count("id"), persons=Count("persons"))
+        n=Count("id", distinct=True), persons=Count("persons"))
     wait = (ResidenceApplication.objects.filter(centre=centre, referral_issued_on__isnull=False)
             .aggregate(avg=Avg(F("referral_issued_on") - F("filed_on")))["avg"])
     if isinstance(wait, datetime.timedelta):

@@ -51,6 +51,8 @@ def test_res6_reserve_order_under_churn_big_family_keeps_its_turn(django_capture
     assert Bed.objects.filter(application=big, state=BedState.HELD).count() == 3
     assert centre_occupancy(centre=centre).beds[BedState.FREE] == 0
     assert reserve_list(centre=centre)[0].beds_held == 3
+    occupancy = centre_occupancy(centre=centre)
+    assert (occupancy.reserve_length, occupancy.reserve_persons) == (2, 7)
 
     # churn 2: a new registration cannot take the held beds either: it has to join the reserve
     late = register(staff, adults=0)
