@@ -147,22 +147,28 @@ def test_stale_seen_version_is_a_conflict_message(client, staff):
     assert ResidenceApplication.objects.get(pk=app.pk).state == ResidenceState.REGISTERED
 
 
-def test_screens_list_filters_detail_reserve_occupancy(client, staff, django_assert_max_num_queries):
+def test_screens_list_filters_detail_reserve_occupancy(client, staff):
     """RES-6: the occupancy view shows beds by state and the reserve; the list filters and searches
     with a constant number of queries."""
-    apps = [register(staff, adults=0) for _ in range(3)]
-    referred(staff, apps[0])
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     client.force_login(staff.specialist)
     url = reverse("adaptation:residence_list")
-    with django_assert_max_num_queries(12):
+    apps = [register(staff, adults=0)]
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    apps += [register(staff, adults=0) for _ in range(2)]
+    referred(staff, apps[0])
+    with CaptureQueriesContext(connection) as more:
         response = client.get(url)
+    assert len(more) == len(few)  # a constant number of queries, whatever the number of rows
     assert all(a.ref in response.content.decode() for a in apps)
     response = client.get(url, {"state": "referred"})
     assert apps[0].ref in response.content.decode() and apps[1].ref not in response.content.decode()
     response = client.get(url, {"q": apps[2].applicant.iin})
     assert apps[2].ref in response.content.decode() and apps[1].ref not in response.content.decode()
-    page = client.get(apps[0].get_absolute_url())
-    assert page.status_code == 200 and "seen_version" not in page.content.decode() or True
+    assert 'data-testid="nav-residence"' in response.content.decode()
     detail = client.get(apps[1].get_absolute_url()).content.decode()
     assert 'name="seen_version"' in detail and "case-deadlines" in detail
     occ = client.get(reverse("adaptation:occupancy", args=[staff.centre.pk])).content.decode()
