@@ -1,11 +1,12 @@
 """Forms of the adaptation app (residence): they validate input; services do the work."""
 import datetime
+import os
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kandas.models import Person
+from kandas.models import DOCUMENT_LIMITS, DocumentKind, Person
 
 from .models import Centre, ResidenceEvent, ResidenceState, TerminationProposal
 
@@ -72,6 +73,17 @@ class TalonForm(StyledForm):
     number = forms.CharField(label=_("Talon number"), max_length=60, required=False)
     on = _date(label=_("Talon date"), required=False)
     file = forms.FileField(label=_("Scan"), required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            limits = DOCUMENT_LIMITS[DocumentKind.POLICE_TALON]
+            ext = os.path.splitext(upload.name)[1].lower()
+            if ext not in limits:
+                raise forms.ValidationError(_("Allowed files: %(ext)s.") % {"ext": ", ".join(sorted(limits))})
+            if upload.size > limits[ext]:
+                raise forms.ValidationError(_("The file is larger than %(mb)d MB.") % {"mb": limits[ext] // (1024 * 1024)})
+        return upload
 
     def clean(self):
         data = super().clean()

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kandas.deadlines import case_deadlines
-from kandas.models import Person
+from kandas.models import PersonalDataAccess, Person
 from kandas.scoping import scope_for
 
 from ..models import ResidenceApplication, ResidencePerson
@@ -116,7 +116,10 @@ class ApplicationDetail(APIView):
 
     @extend_schema(responses=ApplicationDetailSerializer)
     def get(self, request, pk: int):
-        return Response(ApplicationDetailSerializer(application_get(user=request.user, pk=pk)).data)
+        application = application_get(user=request.user, pk=pk)
+        PersonalDataAccess.objects.create(user=request.user, person=application.applicant,  # GEN-3
+                                          action=PersonalDataAccess.Action.API, detail=request.path)
+        return Response(ApplicationDetailSerializer(application).data)
 
 
 class OccupancyList(APIView):

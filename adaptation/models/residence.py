@@ -150,8 +150,9 @@ class ResidenceApplication(CaseBase):
 
     def _snapshot(self, purpose: str) -> dict:
         data = super().signature_snapshot(purpose)
+        # Only what the printed form shows and what no later step changes (stays change; a referral does not).
         persons = [{"name": p.person.full_name, "birth_date": p.person.birth_date, "kinship": p.kinship,
-                    "talon": p.talon_number, "stay": p.stay_state} for p in self.persons.select_related("person")]
+                    "talon": p.talon_number} for p in self.persons.select_related("person")]
         if purpose == "referral":
             return {**data, "referral_no": self.referral_no, "issued_on": self.referral_issued_on,
                     "centre": str(self.centre), "applicant": self.applicant.full_name,

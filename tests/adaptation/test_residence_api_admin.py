@@ -48,6 +48,16 @@ def test_res6_api_occupancy_and_scoping(client, staff):
     assert response.status_code in (400, 404)
 
 
+def test_res2_api_client_of_the_region_submits_to_the_mio(client, staff):
+    """RES-2: an external system (API client) files the application; the MIO of the region owns it."""
+    applicant, _m = make_kandas_family(staff.region)
+    client.force_login(make_staff(Role.API_CLIENT, region=staff.region))
+    response = client.post(reverse("adaptation_api:residence_applications"),
+                           {"applicant_iin": applicant.iin, "centre": staff.centre.pk}, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert ResidenceApplication.objects.get().organisation == staff.specialist.staff.organisation
+
+
 def test_api_wrong_role_is_403(client, staff):
     applicant, _m = make_kandas_family(staff.region)
     client.force_login(staff.acc)

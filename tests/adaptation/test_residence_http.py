@@ -68,6 +68,11 @@ def test_res3_talon_upload_then_referral_and_pdf_in_russian_and_kazakh(client, s
         response = client.post(reverse("adaptation:residence_talon", args=[app.pk]), {"resident": row.pk, "file": scan})
         assert response.status_code == 302
     assert app.persons.filter(talon_document__kind="police_talon").count() == 2
+    bad = io.BytesIO(b"MZ")
+    bad.name = "talon.exe"
+    response = client.post(reverse("adaptation:residence_talon", args=[app.pk]),
+                           {"resident": app.persons.first().pk, "file": bad}, follow=True)
+    assert ".pdf" in _messages(response)
     client.post(reverse("adaptation:residence_action", args=[app.pk, "referral_issue"]),
                 {"handed_over_on": timezone.localdate().isoformat(), "seen_version": app.version})
     app = ResidenceApplication.objects.get(pk=app.pk)

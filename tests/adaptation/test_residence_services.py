@@ -15,6 +15,7 @@ from adaptation.services.stay import check_out, residence_record
 from kandas.events import kandas_status_expired
 from kandas.models import Deadline, Kinship
 from kandas.roles import Role
+from kandas.signing import signature_verify
 from kandas.transitions import ActionNotAllowed
 from tests.factories import PersonFactory, make_staff
 
@@ -140,6 +141,7 @@ def test_res8_check_in_records_house_rules_bedding_and_services(staff):
     residence_record(application_id=app.pk, actor=staff.acc, kind="bedding_changed", note="weekly")
     residence_record(application_id=app.pk, actor=staff.acc, kind="service", note="Kazakh language course")
     assert set(app.events.values_list("kind", flat=True)) >= {"bedding_changed", "service", "bedding_issued"}
+    assert signature_verify(app.signatures.get(purpose="referral")).ok  # the referral stays valid after check-in
     with pytest.raises(PermissionDenied):
         residence_record(application_id=app.pk, actor=staff.specialist, kind="service")
 
