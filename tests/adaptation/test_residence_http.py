@@ -180,3 +180,37 @@ def test_screens_list_filters_detail_reserve_occupancy(client, staff):
     assert "chart.umd.min.js" in occ and 'data-testid="beds-held">1<' in occ
     assert client.get(reverse("adaptation:reserve", args=[staff.centre.pk])).status_code == 200
     assert client.get(reverse("adaptation:centres")).status_code == 200
+
+
+def test_res8_res9_res11_centre_actions_over_http(client, staff):
+    """RES-8 records, RES-9 proposal for one member, RES-11 member leaves and the family checks out — by
+    the centre's staff through the case page's forms."""
+    from adaptation.services.residence import check_in
+    from adaptation.services.stay import residence_end
+
+    app = referred(staff, register(staff, adults=1))
+    app = check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
+    client.force_login(staff.acc)
+    page = client.get(app.get_absolute_url()).content.decode()
+    assert "Предложить досрочное прекращение" in page and 'name="kind"' in page
+    response = client.post(reverse("adaptation:residence_record", args=[app.pk]),
+                           {"kind": "bedding_changed", "note": "еженедельно"}, follow=True)
+    assert "Записано." in _messages(response)
+    assert app.events.filter(kind="bedding_changed", note="еженедельно").exists()
+    spouse = app.persons.get(kinship="spouse")
+    client.post(reverse("adaptation:residence_action", args=[app.pk, "termination_propose"]),
+                {"violation": "курение в комнате", "member": spouse.pk, "seen_version": app.version})
+    assert ResidenceApplication.objects.get(pk=app.pk).state == ResidenceState.TERMINATION_PROPOSED
+    client.force_login(staff.head)
+    app = ResidenceApplication.objects.get(pk=app.pk)
+    client.post(reverse("adaptation:residence_action", args=[app.pk, "termination_decide"]),
+                {"decision": "evict", "reason": "повторно", "seen_version": app.version})
+    client.force_login(staff.acc)
+    response = client.post(reverse("adaptation:residence_member_vacated", args=[app.pk, spouse.pk]), follow=True)
+    assert "Записано." in _messages(response)
+    residence_end(application_id=app.pk, on=timezone.localdate(), reason="test")
+    app = ResidenceApplication.objects.get(pk=app.pk)
+    response = client.post(reverse("adaptation:residence_action", args=[app.pk, "check_out"]),
+                           {"seen_version": app.version}, follow=True)
+    assert "Помещение освобождено." in _messages(response)
+    assert ResidenceApplication.objects.get(pk=app.pk).state == ResidenceState.CHECKED_OUT
