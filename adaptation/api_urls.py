@@ -1,3 +1,12 @@
+from django.urls import path
+
+from .api import residence
+
 app_name = "adaptation_api"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("residence/applications/", residence.ApplicationListCreate.as_view(), name="residence_applications"),
+    path("residence/applications/<int:pk>/", residence.ApplicationDetail.as_view(), name="residence_application"),
+    path("residence/centres/", residence.OccupancyList.as_view(), name="residence_centres"),
+    path("residence/centres/<int:pk>/", residence.OccupancyDetail.as_view(), name="residence_centre"),
+]

@@ -1,0 +1,94 @@
+"""Admin: centres, rooms and beds are edited here; residence cases are read-only with their history."""
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Bed, Centre, ResidenceApplication, ResidenceEvent, ResidencePerson, Room, TerminationProposal
+
+
+class RoomInline(admin.TabularInline):
+    model = Room
+    extra = 0
+
+
+class BedInline(admin.TabularInline):
+    model = Bed
+    extra = 0
+    fields = ("number", "state", "application", "occupant")
+    readonly_fields = ("application", "occupant")
+
+
+@admin.register(Centre)
+class CentreAdmin(SimpleHistoryAdmin):
+    list_display = ("organisation", "journal_started_on", "journal_last", "referral_last")
+    list_select_related = ("organisation",)
+    search_fields = ("organisation__name_ru", "organisation__name_kk")
+    inlines = [RoomInline]
+
+
+@admin.register(Room)
+class RoomAdmin(SimpleHistoryAdmin):
+    list_display = ("centre", "number", "floor")
+    list_filter = ("centre",)
+    list_select_related = ("centre__organisation",)
+    inlines = [BedInline]
+
+
+@admin.register(Bed)
+class BedAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "centre", "state", "application", "occupant")
+    list_filter = ("state", "centre")
+    list_select_related = ("room", "centre__organisation", "application", "occupant")
+    readonly_fields = ("application", "occupant")
+
+    def has_change_permission(self, request, obj=None):
+        # Held and occupied beds change only through the services (referral, check-in, eviction).
+        return super().has_change_permission(request, obj) and (obj is None or obj.application_id is None)
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class PersonInline(ReadOnlyInline):
+    model = ResidencePerson
+    fields = ("person", "kinship", "talon_number", "talon_date", "talon_document", "stay_state", "left_on")
+
+
+class EventInline(ReadOnlyInline):
+    model = ResidenceEvent
+    fields = ("on", "kind", "person", "note", "recorded_by")
+
+
+class ProposalInline(ReadOnlyInline):
+    model = TerminationProposal
+    fields = ("proposed_on", "member", "violation", "decision", "decision_reason", "decided_by", "decided_on",
+              "vacate_by")
+
+
+@admin.register(ResidenceApplication)
+class ResidenceApplicationAdmin(SimpleHistoryAdmin):
+    list_display = ("ref", "journal_no", "centre", "applicant", "persons_count", "state", "filed_on")
+    list_filter = ("state", "centre", "region")
+    list_select_related = ("centre__organisation", "applicant")
+    search_fields = ("ref", "applicant__iin", "applicant__surname")
+    date_hierarchy = "filed_on"
+    inlines = [PersonInline, EventInline, ProposalInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,137 @@
+"""/api/v1/adaptation/residence/…: submit an application, read its state and deadlines, centre occupancy."""
+from django.core.exceptions import PermissionDenied, ValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kandas.deadlines import case_deadlines
+from kandas.models import PersonalDataAccess, Person
+from kandas.scoping import scope_for
+
+from ..models import ResidenceApplication, ResidencePerson
+from ..selectors.residence import application_get, application_list, centre_get, centre_list, centre_occupancy
+from ..services.residence import application_register
+
+
+class PersonRowSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="person.full_name")
+    birth_date = serializers.DateField(source="person.birth_date")
+    needs_talon = serializers.BooleanField()
+    has_talon = serializers.BooleanField()
+
+    class Meta:
+        model = ResidencePerson
+        fields = ["name", "birth_date", "kinship", "needs_talon", "has_talon", "stay_state"]
+
+
+class DeadlineSerializer(serializers.Serializer):
+    rule = serializers.CharField()
+    step = serializers.CharField()
+    due = serializers.DateField()
+    state = serializers.CharField()
+    organisation = serializers.CharField()
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    applicant = serializers.CharField(source="applicant.full_name")
+    centre = serializers.CharField()
+    state_label = serializers.CharField(source="get_state_display")
+    check_in_last_day = serializers.DateField()
+
+    class Meta:
+        model = ResidenceApplication
+        fields = ["id", "ref", "state", "state_label", "journal_no", "centre", "applicant", "persons_count",
+                  "filed_on", "referral_no", "referral_issued_on", "referral_handed_over_on", "check_in_last_day",
+                  "checked_in_on", "residence_ends_on", "ended_on", "vacate_by", "rule_version"]
+
+
+class ApplicationDetailSerializer(ApplicationSerializer):
+    persons = PersonRowSerializer(many=True)
+    deadlines = serializers.SerializerMethodField()
+
+    class Meta(ApplicationSerializer.Meta):
+        fields = [*ApplicationSerializer.Meta.fields, "persons", "deadlines"]
+
+    def get_deadlines(self, obj) -> list[dict]:
+        rows = case_deadlines(obj).select_related("organisation").order_by("due")
+        return DeadlineSerializer([{"rule": d.rule, "step": d.step, "due": d.due, "state": d.state,
+                                    "organisation": str(d.organisation)} for d in rows], many=True).data
+
+
+class SubmitSerializer(serializers.Serializer):
+    applicant_iin = serializers.RegexField(r"^\d{12}$")
+    centre = serializers.IntegerField()
+    member_iins = serializers.ListField(child=serializers.RegexField(r"^\d{12}$"), required=False, default=list)
+    whole_family = serializers.BooleanField(default=False)
+
+
+class OccupancySerializer(serializers.Serializer):
+    centre = serializers.IntegerField(source="centre.pk")
+    name = serializers.CharField(source="centre.__str__")
+    beds = serializers.DictField(child=serializers.IntegerField())
+    total = serializers.IntegerField()
+    reserve_length = serializers.IntegerField()
+    reserve_persons = serializers.IntegerField()
+    average_wait_days = serializers.FloatField(allow_null=True)
+
+
+class ApplicationListCreate(generics.ListAPIView):
+    """Residence applications in the caller's region; POST submits a new one (RES-2)."""
+
+    serializer_class = ApplicationSerializer
+
+    def get_queryset(self):
+        return application_list(user=self.request.user, state=self.request.query_params.get("state", ""),
+                                query=self.request.query_params.get("q", ""))
+
+    @extend_schema(request=SubmitSerializer, responses={201: ApplicationDetailSerializer})
+    def post(self, request):
+        data = SubmitSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        persons = scope_for(request.user, Person.objects.all())
+        applicant = persons.filter(iin=data.validated_data["applicant_iin"]).first()
+        if applicant is None:
+            raise ApiValidationError({"applicant_iin": ["No person with this IIN in the registry of your region."]})
+        members = list(persons.filter(iin__in=data.validated_data["member_iins"]))
+        if len(members) != len(set(data.validated_data["member_iins"])):
+            raise ApiValidationError({"member_iins": ["Not every member is in the registry of your region."]})
+        try:
+            application = application_register(
+                actor=request.user, centre_id=centre_get(user=request.user, pk=data.validated_data["centre"]).pk,
+                applicant_id=applicant.pk, member_ids=[m.pk for m in members],
+                whole_family=data.validated_data["whole_family"])
+        except PermissionDenied as exc:
+            raise ApiPermissionDenied(str(exc)) from exc
+        except ValidationError as exc:
+            raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+        application = application_get(user=request.user, pk=application.pk)
+        return Response(ApplicationDetailSerializer(application).data, status=status.HTTP_201_CREATED)
+
+
+class ApplicationDetail(APIView):
+    """One application: state, persons (talons), deadlines (RES-5, RES-7, RES-10, RES-11...)."""
+
+    @extend_schema(responses=ApplicationDetailSerializer)
+    def get(self, request, pk: int):
+        application = application_get(user=request.user, pk=pk)
+        PersonalDataAccess.objects.create(user=request.user, person=application.applicant,  # GEN-3
+                                          action=PersonalDataAccess.Action.API, detail=request.path)
+        return Response(ApplicationDetailSerializer(application).data)
+
+
+class OccupancyList(APIView):
+    """Beds by state, reserve length and average wait of every centre in the caller's region."""
+
+    @extend_schema(responses=OccupancySerializer(many=True))
+    def get(self, request):
+        rows = [centre_occupancy(centre=c) for c in centre_list(user=request.user)]
+        return Response(OccupancySerializer(rows, many=True).data)
+
+
+class OccupancyDetail(APIView):
+    @extend_schema(responses=OccupancySerializer)
+    def get(self, request, pk: int):
+        return Response(OccupancySerializer(centre_occupancy(centre=centre_get(user=request.user, pk=pk))).data)

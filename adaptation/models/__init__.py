@@ -1,0 +1,5 @@
+"""Models of the adaptation app: centre residence now (RES); adaptation services (ADA) join later."""
+from .centres import Bed, BedState, Centre, Room  # noqa: F401
+from .residence import (  # noqa: F401
+    ResidenceApplication, ResidenceEvent, ResidencePerson, ResidenceState, StayState, TerminationProposal,
+)

@@ -1,0 +1,1 @@
+"""Reads of the adaptation app. Residence (RES) in `residence.py`."""

@@ -1,0 +1,83 @@
+"""Reads of the residence slice: lists, the journal, the reserve, occupancy (all through scope_for)."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Avg, Count, F, Q, QuerySet
+
+from kandas.scoping import scope_for, scoped_get_or_404
+
+from ..models import Bed, BedState, Centre, ResidenceApplication, ResidenceState
+
+
+def centre_list(*, user) -> QuerySet[Centre]:
+    return scope_for(user, Centre.objects.select_related("organisation", "organisation__region")).order_by("pk")
+
+
+def centre_get(*, user, pk: int) -> Centre:
+    return scoped_get_or_404(user, Centre.objects.select_related("organisation"), pk=pk)
+
+
+def application_list(*, user, state: str = "", centre_id: int | None = None, query: str = "",
+                     filed_from: datetime.date | None = None, filed_to: datetime.date | None = None
+                     ) -> QuerySet[ResidenceApplication]:
+    qs = scope_for(user, ResidenceApplication.objects.select_related("applicant", "centre__organisation", "region"))
+    if state:
+        qs = qs.filter(state=state)
+    if centre_id:
+        qs = qs.filter(centre_id=centre_id)
+    if filed_from:
+        qs = qs.filter(filed_on__gte=filed_from)
+    if filed_to:
+        qs = qs.filter(filed_on__lte=filed_to)
+    query = (query or "").strip()
+    if query:
+        qs = qs.filter(Q(ref__icontains=query) | Q(applicant__iin=query)
+                       | Q(applicant__search_text__contains=query.lower()))
+    return qs.order_by("-filed_on", "-journal_no")
+
+
+def application_get(*, user, pk: int) -> ResidenceApplication:
+    return scoped_get_or_404(user, ResidenceApplication.objects.select_related(
+        "applicant", "centre__organisation", "organisation", "region", "family"), pk=pk)
+
+
+def journal_rows(*, centre: Centre, first: datetime.date, last: datetime.date) -> QuerySet[ResidenceApplication]:
+    """RES-4 (form app.3): the journal of one centre for a period, in journal order."""
+    return (ResidenceApplication.objects.filter(centre=centre, filed_on__gte=first, filed_on__lte=last)
+            .select_related("applicant").order_by("journal_no"))
+
+
+def reserve_list(*, centre: Centre) -> QuerySet[ResidenceApplication]:
+    """RES-6: the reserve in journal order (the head first), with the beds already held for each."""
+    return (ResidenceApplication.objects.filter(centre=centre, state=ResidenceState.RESERVE)
+            .select_related("applicant")
+            .annotate(beds_held=Count("beds", filter=Q(beds__state=BedState.HELD)))
+            .order_by("journal_no"))
+
+
+@dataclass
+class Occupancy:
+    centre: Centre
+    beds: dict
+    total: int
+    reserve_length: int
+    reserve_persons: int
+    average_wait_days: float | None
+
+
+def centre_occupancy(*, centre: Centre) -> Occupancy:
+    """Beds by state, the reserve's length and the average wait from filing to referral."""
+    counts = dict(Bed.objects.filter(centre=centre).values_list("state").annotate(n=Count("id")))
+    beds = {state: counts.get(state, 0) for state in BedState.values}
+    reserve = ResidenceApplication.objects.filter(centre=centre, state=ResidenceState.RESERVE).aggregate(
+        n=Count("id", distinct=True), persons=Count("persons"))
+    wait = (ResidenceApplication.objects.filter(centre=centre, referral_issued_on__isnull=False)
+            .aggregate(avg=Avg(F("referral_issued_on") - F("filed_on")))["avg"])
+    if isinstance(wait, datetime.timedelta):
+        wait = round(wait.total_seconds() / 86400, 1)
+    elif wait is not None:  # SQLite returns microseconds
+        wait = round(float(wait) / 86400e6, 1)
+    return Occupancy(centre=centre, beds=beds, total=sum(beds.values()), reserve_length=reserve["n"],
+                     reserve_persons=reserve["persons"], average_wait_days=wait)

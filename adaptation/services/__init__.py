@@ -1,0 +1,1 @@
+"""Writes of the adaptation app. Residence (RES) lives in `residence.py` and `beds.py`."""

@@ -1,0 +1,91 @@
+"""Beds: holding them for a referral, occupying, freeing, and handing freed beds to the reserve (RES-6).
+
+Locking: every function here runs with the centre's row locked (`centre_lock`) and every service that
+touches beds locks the centre FIRST, then the case. One lock order, so no deadlocks; one centre row, so
+two referrals issued at the same moment cannot pick the same free bed (the second waits, then sees the
+bed held).
+
+The reserve rule (RES-6, p.7–8) — strictly in journal order:
+    When beds free up, they go to the application at the HEAD of the reserve (lowest journal number).
+    If the head needs more beds than are free, the freed beds are HELD for the head and nobody behind it
+    gets a bed — not even a smaller family that would fit — until enough beds are free for the head.
+    When the head has all its beds, it is offered the referral (a task in the MIO's "My work", step
+    RES-6) and the next in line starts collecting beds the same way.
+So a family of 5 never loses its turn to a family of 2; the price is that beds may stay held (not
+used) while the head waits, which the occupancy view shows as "held". An application larger than the
+centre's capacity is refused at registration, so the head can always be satisfied eventually.
+"""
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kandas.deadlines import deadline_open
+from kandas.transitions import case_log_system
+
+from ..models import Bed, BedState, Centre, ResidenceApplication, ResidenceState
+from .notify import organisation_notify
+
+
+def centre_lock(centre_id: int) -> Centre:
+    return Centre.objects.select_for_update().select_related("organisation").get(pk=centre_id)
+
+
+def _free_beds(centre: Centre):
+    return (Bed.objects.select_for_update().filter(centre=centre, state=BedState.FREE)
+            .order_by("room__floor", "room__number", "number"))
+
+
+def beds_free_count(centre: Centre) -> int:
+    return Bed.objects.filter(centre=centre, state=BedState.FREE).count()
+
+
+def beds_hold(*, centre: Centre, application: ResidenceApplication, count: int) -> int:
+    """Hold up to `count` free beds for `application` (same room first); returns how many were held."""
+    beds = list(_free_beds(centre)[:count])
+    Bed.objects.filter(pk__in=[b.pk for b in beds]).update(state=BedState.HELD, application=application)
+    return len(beds)
+
+
+def beds_occupy(*, application: ResidenceApplication, persons) -> None:
+    """Check-in: the held beds become occupied, one per person."""
+    beds = list(Bed.objects.select_for_update().filter(application=application, state=BedState.HELD)
+                .order_by("room__floor", "room__number", "number"))
+    for bed, person in zip(beds, persons, strict=True):
+        bed.state, bed.occupant = BedState.OCCUPIED, person
+        bed.save(update_fields=["state", "occupant", "changed_at"])
+
+
+def beds_release(*, application: ResidenceApplication, person=None) -> int:
+    """Free the beds of the application (or of one person); the caller then runs reserve_allocate."""
+    qs = Bed.objects.filter(application=application)
+    if person is not None:
+        qs = qs.filter(occupant=person)
+    return qs.update(state=BedState.FREE, application=None, occupant=None)
+
+
+def reserve_allocate(*, centre: Centre) -> list[ResidenceApplication]:
+    """RES-6: give freed beds to the reserve strictly in journal order (see the module docstring)."""
+    offered = []
+    while True:
+        head = (ResidenceApplication.objects.select_for_update()
+                .filter(centre=centre, state=ResidenceState.RESERVE).order_by("journal_no").first())
+        if head is None:
+            break
+        held = Bed.objects.filter(application=head, state=BedState.HELD).count()
+        missing = head.persons_count - held
+        if missing > 0 and beds_hold(centre=centre, application=head, count=missing) < missing:
+            break  # the freed beds stay held for the head until enough are free
+        source = head.state
+        head.reserve_offer()
+        head.version += 1
+        head.save()
+        case_log_system(case=head, transition="reserve_offer", source=source,
+                        comment=_("%(n)d beds held in journal order") % {"n": head.persons_count})
+        deadline_open(case=head, step="offer", organisation=head.organisation)
+        text = _("%(ref)s: beds are free for the next in the reserve — issue the referral.") % {"ref": head.ref}
+        org_id, key, url = head.organisation_id, f"res-offer:{head.pk}", head.get_absolute_url()
+        transaction.on_commit(lambda o=org_id, k=key, t=text, u=url: organisation_notify(
+            organisation_id=o, key=k, text=t, link=u))
+        offered.append(head)
+    return offered

@@ -1,0 +1,30 @@
+import datetime
+
+from django.utils import timezone
+
+from adaptation.services.residence import application_register, referral_issue, talon_record
+
+from .factories import make_kandas_family
+
+
+def register(staff, *, adults=1, children=0, centre=None, surname=None, status_until=None):
+    applicant, _members = make_kandas_family(staff.region, adults=adults, children=children, surname=surname,
+                                             status_until=status_until)
+    return application_register(actor=staff.specialist, centre_id=(centre or staff.centre).pk,
+                                applicant_id=applicant.pk, whole_family=True)
+
+
+def talons_all(staff, application):
+    for row in application.persons.all():
+        if row.needs_talon:
+            talon_record(application_id=application.pk, resident_id=row.pk, actor=staff.specialist,
+                         number=f"T-{row.pk}", on=timezone.localdate())
+
+
+def referred(staff, application, handed_over_on=None):
+    talons_all(staff, application)
+    return referral_issue(application_id=application.pk, actor=staff.specialist, handed_over_on=handed_over_on)
+
+
+def days(n):
+    return timezone.localdate() + datetime.timedelta(days=n)
