@@ -1,18 +1,9 @@
-"""Registry search: IIN prefix index (PostgreSQL) and the folded name key for Latin/Cyrillic search."""
+"""Registry search: recompute the folded name key so Latin and Cyrillic spellings find each other.
+
+(IIN prefix search needs no index of its own: Django already adds a varchar_pattern_ops index to the
+unique `iin` column on PostgreSQL; name substrings use the trigram index of 0002.)
+"""
 from django.db import migrations
-
-
-def iin_prefix_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        # The unique index on iin follows the database collation, which LIKE 'prefix%' cannot use.
-        schema_editor.execute(
-            "CREATE INDEX IF NOT EXISTS kandas_person_iin_prefix ON kandas_person (iin varchar_pattern_ops)"
-        )
-
-
-def iin_prefix_index_drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS kandas_person_iin_prefix")
 
 
 def search_text_refold(apps, schema_editor):
@@ -34,7 +25,4 @@ def search_text_refold(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("kandas", "0002_trigram_search")]
 
-    operations = [
-        migrations.RunPython(iin_prefix_index, iin_prefix_index_drop),
-        migrations.RunPython(search_text_refold, migrations.RunPython.noop),
-    ]
+    operations = [migrations.RunPython(search_text_refold, migrations.RunPython.noop)]
