@@ -1,7 +1,7 @@
 """Reads other apps may use (STYLE.md: apps talk through services and selectors)."""
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from .models import ADULT_AGE, Deadline, Family, FamilyMember, Person
@@ -63,9 +63,10 @@ def person_search(*, user, query: str, region=None, sex: str = "", age_group: st
 def family_search(*, user, query: str, region=None) -> QuerySet[Family]:
     """Families whose applicant or any member matches the query (IIN or name, as person_search)."""
     persons = person_search(user=user, query=query).values("pk")
-    qs = scope_for(user, Family.objects.select_related("applicant", "region"))
-    qs = qs.filter(Q(applicant__in=persons) | Exists(FamilyMember.objects.filter(family=OuterRef("pk"),
-                                                                                   person__in=persons)))
+    # A UNION of two indexed lookups; an OR of the two would make PostgreSQL scan every family.
+    family_ids = (Family.objects.filter(applicant__in=persons).values("pk")
+                  .union(FamilyMember.objects.filter(person__in=persons).values("family_id")))
+    qs = scope_for(user, Family.objects.select_related("applicant", "region")).filter(pk__in=family_ids)
     if region:
         qs = qs.filter(region=region)
     return qs

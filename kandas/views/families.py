@@ -22,9 +22,14 @@ def family_search(request):
     query, page = "", None
     if form.is_valid() and form.cleaned_data["q"].strip():
         query = form.cleaned_data["q"].strip()
-        qs = (family_search_select(user=request.user, query=query, region=form.cleaned_data["region"])
-              .annotate(member_count=Count("members")).order_by("applicant__surname", "pk"))
+        qs = family_search_select(user=request.user, query=query, region=form.cleaned_data["region"]).order_by(
+            "applicant__surname", "pk")
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        # Member counts for this page only: one grouped query, not a GROUP BY over every match.
+        counts = dict(FamilyMember.objects.filter(family__in=[f.pk for f in page.object_list])
+                      .values("family").annotate(n=Count("pk")).values_list("family", "n"))
+        for family in page.object_list:
+            family.member_count = counts.get(family.pk, 0)
     return render(request, "kandas/family_search.html", {
         "form": form, "q": query, "page": page, "show_region_filter": user_is_national(request.user),
         "may_see_personal_data": user_may_see_personal_data(request.user)})
