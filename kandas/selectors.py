@@ -11,6 +11,7 @@ from .translit import name_fold
 
 # Shorter name fragments match too much to be useful and defeat the trigram index.
 NAME_QUERY_MIN = 3
+FAMILY_MATCH_LIMIT = 1000
 
 
 def _years_ago(years: int) -> datetime.date:
@@ -63,10 +64,13 @@ def person_search(*, user, query: str, region=None, sex: str = "", age_group: st
 def family_search(*, user, query: str, region=None) -> QuerySet[Family]:
     """Families whose applicant or any member matches the query (IIN or name, as person_search)."""
     persons = person_search(user=user, query=query).values("pk")
-    # A UNION of two indexed lookups; an OR of the two would make PostgreSQL scan every family.
-    family_ids = (Family.objects.filter(applicant__in=persons).values("pk")
-                  .union(FamilyMember.objects.filter(person__in=persons).values("family_id")))
-    qs = scope_for(user, Family.objects.select_related("applicant", "region")).filter(pk__in=family_ids)
+    # A UNION of two indexed lookups, read first: an OR of the two, or the union as a subquery, lets
+    # PostgreSQL scan every family of the region. A name matching more families than FAMILY_MATCH_LIMIT
+    # shows the first of them; the page says so and asks for a longer query.
+    family_ids = (Family.objects.filter(applicant__in=persons).values_list("pk", flat=True)
+                  .union(FamilyMember.objects.filter(person__in=persons).values_list("family_id", flat=True)))
+    ids = list(family_ids[:FAMILY_MATCH_LIMIT])
+    qs = scope_for(user, Family.objects.select_related("applicant", "region")).filter(pk__in=ids)
     if region:
         qs = qs.filter(region=region)
     return qs

@@ -12,7 +12,7 @@ from ..forms import FamilyMemberForm, PersonFilterForm
 from ..models import Family, FamilyMember, Person
 from ..roles import user_may_see_personal_data
 from ..scoping import scope_for, scoped_get_or_404, user_is_national
-from ..selectors import family_search as family_search_select
+from ..selectors import FAMILY_MATCH_LIMIT, family_search as family_search_select
 from .registry import PAGE_SIZE, personal_data_required
 
 
@@ -32,6 +32,7 @@ def family_search(request):
             family.member_count = counts.get(family.pk, 0)
     return render(request, "kandas/family_search.html", {
         "form": form, "q": query, "page": page, "show_region_filter": user_is_national(request.user),
+        "capped": page is not None and page.paginator.count >= FAMILY_MATCH_LIMIT, "limit": FAMILY_MATCH_LIMIT,
         "may_see_personal_data": user_may_see_personal_data(request.user)})
 
 

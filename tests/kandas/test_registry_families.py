@@ -88,3 +88,13 @@ def test_family_search_finds_by_member_name(client_specialist, region):
     add_member(family, Kinship.DAUGHTER, surname="Төлеуова", sex="F")
     response = client_specialist.get(reverse("kandas:family_search"), {"q": "Toleuova"})
     assert list(response.context["page"]) == [family]
+
+
+def test_family_search_caps_very_common_names_and_says_so(client_specialist, region, monkeypatch):
+    monkeypatch.setattr("kandas.selectors.FAMILY_MATCH_LIMIT", 2)
+    monkeypatch.setattr("kandas.views.families.FAMILY_MATCH_LIMIT", 2)
+    for _ in range(3):
+        FamilyFactory(applicant=PersonFactory(region=region, surname="Оразбеков"))
+    response = client_specialist.get(reverse("kandas:family_search"), {"q": "Orazbek"})
+    assert response.context["page"].paginator.count == 2
+    assert b'data-testid="family-capped"' in response.content
