@@ -37,6 +37,13 @@ def personal_data_access_log(*, user, person: Person, action: str = PersonalData
     return PersonalDataAccess.objects.create(user=user, person=person, action=action, detail=detail[:255])
 
 
+def personal_data_access_log_many(*, user, persons, action: str = PersonalDataAccess.Action.VIEW,
+                                  detail: str = "") -> None:
+    """GEN-3: one row per person whose data a page showed (a family page shows every member), in one query."""
+    PersonalDataAccess.objects.bulk_create([
+        PersonalDataAccess(user=user, person=person, action=action, detail=detail[:255]) for person in persons])
+
+
 @transaction.atomic
 def consent_record(*, actor, person_id: int, method: str, purpose: str = "") -> Consent:
     """GEN-3: consent to the collection and processing of personal data, with who took it and when."""

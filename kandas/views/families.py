@@ -47,7 +47,8 @@ def family_detail(request, pk: int):
     members = list(family.members.select_related("person").order_by("pk"))
     may_see = user_may_see_personal_data(request.user)
     if may_see:
-        services.personal_data_access_log(user=request.user, person=family.applicant, detail=request.path)
+        services.personal_data_access_log_many(user=request.user, detail=request.path,
+                                               persons=[family.applicant] + [m.person for m in members])
     services_allowed = [
         (service, label, [m for m in members if not m.allowed_for(service)])
         for service, label in (("adaptation", _("adaptation services")), ("quota", _("regional quota")))

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .. import services
 from ..forms import ConsentForm, DocumentForm, PersonFilterForm, PersonForm, person_initial_from_state
-from ..models import Consent, Document, FamilyMember, Person, PersonalDataAccess
+from ..models import Consent, Document, Family, FamilyMember, Person, PersonalDataAccess
 from ..roles import user_may_see_personal_data
 from ..scoping import scope_for, scoped_get_or_404, user_is_national
 from ..selectors import person_consent_active, person_search as person_search_select, person_state_checks
@@ -55,7 +55,7 @@ def person_detail(request, pk: int):
     person = _person_for(request.user, pk)
     may_see = user_may_see_personal_data(request.user)
     context = {"person": person, "may_see_personal_data": may_see}
-    memberships = (FamilyMember.objects.filter(person=person)
+    memberships = (FamilyMember.objects.filter(person=person, family__in=scope_for(request.user, Family.objects.all()))
                    .select_related("family__applicant", "family__region"))
     context["families_headed"] = list(scope_for(request.user, person.families_headed.select_related("region")))
     context["memberships"] = [m for m in memberships]

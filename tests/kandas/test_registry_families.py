@@ -98,3 +98,13 @@ def test_family_search_caps_very_common_names_and_says_so(client_specialist, reg
     response = client_specialist.get(reverse("kandas:family_search"), {"q": "Orazbek"})
     assert response.context["page"].paginator.count == 2
     assert b'data-testid="family-capped"' in response.content
+
+
+def test_gen3_family_page_logs_access_to_every_member_shown(client_specialist, region):
+    """GEN-3: the family page shows members' IINs, so each of them gets an access-log row."""
+    from kandas.models import PersonalDataAccess
+    family = FamilyFactory(applicant=PersonFactory(region=region))
+    spouse = add_member(family, Kinship.SPOUSE, sex="F").person
+    client_specialist.get(family.get_absolute_url())
+    logged = set(PersonalDataAccess.objects.values_list("person_id", flat=True))
+    assert logged == {family.applicant_id, spouse.pk}
