@@ -2,6 +2,7 @@
 import datetime
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from kandas.iin import iin_build
@@ -9,6 +10,12 @@ from kandas.roles import Role
 from tests.factories import FamilyFactory, PersonFactory, RegionFactory, make_staff
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client():
+    """A browser that states no language preference: the language comes from the switch or the default."""
+    return Client()
 
 
 @pytest.fixture
@@ -50,3 +57,4 @@ def test_english_on_request(client, caseworker):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     body = client.get(reverse("kandas:person_search")).content.decode()
     assert "My work" in body and "Persons" in body
+

@@ -3,7 +3,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kandas.models import Document, PersonalDataAccess
+from kandas.models import Consent, Document, PersonalDataAccess
 from kandas.models.documents import MB
 from kandas.roles import Role
 from tests.factories import PersonFactory, RegionFactory, make_staff
@@ -24,9 +24,9 @@ def specialist(region):
 
 
 @pytest.fixture
-def person(region, specialist, consent_for):
+def person(region, specialist):
     person = PersonFactory(region=region)
-    consent_for(person, specialist)
+    Consent.objects.create(person=person, taken_by=specialist, method=Consent.Method.PAPER)
     return person
 
 

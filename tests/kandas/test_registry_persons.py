@@ -5,13 +5,23 @@ import pytest
 from django.urls import reverse
 
 from kandas.iin import iin_build
-from kandas.models import Consent, Document, Person, PersonalDataAccess
+from kandas.models import Consent, Document, Person, PersonalDataAccess, StateRecord
 from kandas.roles import Role
 from tests.factories import PersonFactory, RegionFactory, make_staff, valid_iin
 
 pytestmark = pytest.mark.django_db
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100
+
+
+@pytest.fixture
+def state_identity():
+    """GEN-2: put a person into the local persons database the gateway answers from."""
+
+    def make(iin, **payload):
+        return StateRecord.objects.create(iin=iin, kind=StateRecord.Kind.IDENTITY, payload=payload)
+
+    return make
 
 
 @pytest.fixture
