@@ -17,6 +17,7 @@ from ..scoping import scope_for, scoped_get_or_404, user_is_national
 from ..selectors import person_consent_active, person_search as person_search_select, person_state_checks
 
 PAGE_SIZE = 25
+SEARCH_MATCH_LIMIT = 1000
 
 
 def personal_data_required(user):
@@ -25,22 +26,40 @@ def personal_data_required(user):
         raise PermissionDenied(_("Your role does not give access to personal data."))
 
 
+class CountedPaginator(Paginator):
+    """A paginator told the row count already (the search counted it once, capped)."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
+
+
 @login_required
 def person_search(request):
-    """Search by IIN or name (Cyrillic or Latin); filters; 25 per page; a constant number of queries."""
+    """Search by IIN or name (Cyrillic or Latin); filters; 25 per page; a constant number of queries.
+
+    A fragment that matches more than SEARCH_MATCH_LIMIT persons (a common name over a million rows) is not
+    sorted and paged through: the page shows a sample of the matches and asks for a longer query, which
+    keeps such a search as fast as an exact one.
+    """
     form = PersonFilterForm(request.GET or None)
-    query, page, too_short = "", None, False
+    query, page, too_short, too_many = "", None, False, None
     if form.is_valid():
         data = form.cleaned_data
         query = data["q"].strip()
         if query:
             qs = person_search_select(user=request.user, query=query, region=data["region"], sex=data["sex"],
                                       age_group=data["age"], kandas_status=data["status"])
-            page = Paginator(qs.order_by("surname", "given_name", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+            count = qs.order_by()[:SEARCH_MATCH_LIMIT + 1].count()
+            if count > SEARCH_MATCH_LIMIT:
+                too_many = sorted(qs.order_by()[:PAGE_SIZE], key=lambda p: (p.surname, p.given_name, p.pk))
+            else:
+                page = CountedPaginator(qs.order_by("surname", "given_name", "pk"), PAGE_SIZE,
+                                        count=count).get_page(request.GET.get("page"))
             too_short = not query.isdigit() and len(query) < 3
     return render(request, "kandas/person_search.html", {
-        "form": form, "q": query, "page": page, "too_short": too_short,
-        "may_see_personal_data": user_may_see_personal_data(request.user),
+        "form": form, "q": query, "page": page, "too_short": too_short, "too_many": too_many,
+        "limit": SEARCH_MATCH_LIMIT, "may_see_personal_data": user_may_see_personal_data(request.user),
         "show_region_filter": user_is_national(request.user),
     })
 

@@ -249,3 +249,15 @@ def test_iin_api_validates_as_you_type(client_of, specialist):
     assert data == {"valid": True, "birth_date": "2005-06-01", "sex": "F", "error": None}
     bad = client_of(specialist).get("/api/v1/iin/850412712345/").json()
     assert bad["valid"] is False and bad["error"]
+
+
+def test_too_common_a_fragment_shows_a_sample_and_asks_for_more(client_of, specialist, region, monkeypatch):
+    monkeypatch.setattr("kandas.views.registry.SEARCH_MATCH_LIMIT", 2)
+    for given in ("Ерлан", "Асқар", "Дәулет"):
+        PersonFactory(region=region, surname="Қасымов", given_name=given)
+    response = client_of(specialist).get(reverse("kandas:person_search"), {"q": "Kasimov"})
+    assert response.context["page"] is None
+    assert len(response.context["too_many"]) == 3
+    assert b'data-testid="too-many"' in response.content
+    response = client_of(specialist).get(reverse("kandas:person_search"), {"q": "Kasimov Erlan"})
+    assert [p.given_name for p in response.context["page"]] == ["Ерлан"]
