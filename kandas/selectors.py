@@ -1,5 +1,6 @@
 """Reads other apps may use (STYLE.md: apps talk through services and selectors)."""
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -61,19 +62,29 @@ def person_search(*, user, query: str, region=None, sex: str = "", age_group: st
     return qs
 
 
-def family_search(*, user, query: str, region=None) -> QuerySet[Family]:
-    """Families whose applicant or any member matches the query (IIN or name, as person_search)."""
-    persons = person_search(user=user, query=query).values("pk")
-    # A UNION of two indexed lookups, read first: an OR of the two, or the union as a subquery, lets
-    # PostgreSQL scan every family of the region. A name matching more families than FAMILY_MATCH_LIMIT
-    # shows the first of them; the page says so and asks for a longer query.
-    family_ids = (Family.objects.filter(applicant__in=persons).values_list("pk", flat=True)
-                  .union(FamilyMember.objects.filter(person__in=persons).values_list("family_id", flat=True)))
-    ids = list(family_ids[:FAMILY_MATCH_LIMIT])
-    qs = scope_for(user, Family.objects.select_related("applicant", "region")).filter(pk__in=ids)
+@dataclass(frozen=True)
+class FamilySearch:
+    families: QuerySet  # of Family, in scope, not yet ordered
+    capped: bool  # the query matched more than FAMILY_MATCH_LIMIT persons or families: only the first are in
+
+
+def family_search(*, user, query: str, region=None) -> FamilySearch:
+    """Families whose applicant or any member matches the query (IIN or name, as person_search).
+
+    The matching persons and then their families are read as id lists first (each capped at
+    FAMILY_MATCH_LIMIT): an OR of "applicant matches" and "a member matches", or the same as a subquery,
+    lets PostgreSQL scan every family of the region; two indexed lookups over a short list do not.
+    """
+    person_ids = list(person_search(user=user, query=query).order_by()
+                      .values_list("pk", flat=True)[:FAMILY_MATCH_LIMIT + 1])
+    family_ids = (Family.objects.filter(applicant_id__in=person_ids).values_list("pk", flat=True)
+                  .union(FamilyMember.objects.filter(person_id__in=person_ids).values_list("family_id", flat=True)))
+    ids = list(family_ids[:FAMILY_MATCH_LIMIT + 1]) if person_ids else []
+    capped = len(person_ids) > FAMILY_MATCH_LIMIT or len(ids) > FAMILY_MATCH_LIMIT
+    qs = scope_for(user, Family.objects.select_related("applicant", "region")).filter(pk__in=ids[:FAMILY_MATCH_LIMIT])
     if region:
         qs = qs.filter(region=region)
-    return qs
+    return FamilySearch(families=qs, capped=capped)
 
 
 def person_get(*, user, pk: int) -> Person:

@@ -19,11 +19,11 @@ from .registry import PAGE_SIZE, personal_data_required
 @login_required
 def family_search(request):
     form = PersonFilterForm(request.GET or None)
-    query, page = "", None
+    query, page, capped = "", None, False
     if form.is_valid() and form.cleaned_data["q"].strip():
         query = form.cleaned_data["q"].strip()
-        qs = family_search_select(user=request.user, query=query, region=form.cleaned_data["region"]).order_by(
-            "applicant__surname", "pk")
+        found = family_search_select(user=request.user, query=query, region=form.cleaned_data["region"])
+        qs, capped = found.families.order_by("applicant__surname", "pk"), found.capped
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         # Member counts for this page only: one grouped query, not a GROUP BY over every match.
         counts = dict(FamilyMember.objects.filter(family__in=[f.pk for f in page.object_list])
@@ -32,7 +32,7 @@ def family_search(request):
             family.member_count = counts.get(family.pk, 0)
     return render(request, "kandas/family_search.html", {
         "form": form, "q": query, "page": page, "show_region_filter": user_is_national(request.user),
-        "capped": page is not None and page.paginator.count >= FAMILY_MATCH_LIMIT, "limit": FAMILY_MATCH_LIMIT,
+        "capped": capped, "limit": FAMILY_MATCH_LIMIT,
         "may_see_personal_data": user_may_see_personal_data(request.user)})
 
 
