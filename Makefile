@@ -41,9 +41,10 @@ test: setup
 	@$(PY) -c "from django.conf import settings; import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','tests.settings'); django.setup(); print('Tests use database:', settings.DATABASES['default']['ENGINE'].rsplit('.',1)[-1], settings.DATABASES['default'].get('NAME'))"
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The root catalog (locale/) holds the strings of kandas/ and templates/; each slice keeps its own catalog.
 messages:
-	cd kandas && ../$(PY) ../manage.py makemessages -l ru -l kk -l en --no-obsolete
-	$(PY) manage.py compilemessages
+	$(PY) manage.py makemessages -l ru -l kk -l en --ignore=status/* --ignore=quota/* --ignore=adaptation/* --ignore=.venv/* --ignore=node_modules/* --ignore=tests/* --ignore=bench/*
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 worker:
 	$(VENV)/bin/celery -A config worker -l info

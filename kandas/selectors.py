@@ -1,22 +1,90 @@
 """Reads other apps may use (STYLE.md: apps talk through services and selectors)."""
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
-from unidecode import unidecode
+from django.utils import timezone
 
-from .models import Deadline, Family, Person
+from .models import ADULT_AGE, Deadline, Family, FamilyMember, Person
+from .roles import user_may_see_personal_data
 from .scoping import scope_for, user_organisation
+from .translit import name_fold
+
+# Shorter name fragments match too much to be useful and defeat the trigram index.
+NAME_QUERY_MIN = 3
+FAMILY_MATCH_LIMIT = 1000
 
 
-def person_search(*, user, query: str) -> QuerySet[Person]:
-    """IIN (exact) or name (substring, Cyrillic or Latin spelling) within the user's scope."""
-    query = (query or "").strip()
+def _years_ago(years: int) -> datetime.date:
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def person_name_filter(query: str) -> Q:
+    """Substring of the name in any spelling (Cyrillic, Latin, Kazakh Latin) — served by the trigram index."""
+    return Q(search_text__contains=name_fold(query))
+
+
+def person_search(*, user, query: str, region=None, sex: str = "", age_group: str = "",
+                  kandas_status: str = "") -> QuerySet[Person]:
+    """IIN (exact, or the first digits) or name (substring, Cyrillic or Latin spelling) within the user's scope.
+
+    Users who may not see personal data (national analysts) search by name only: an IIN is personal data.
+    Empty or too short queries find nothing rather than the whole registry.
+    """
+    query = " ".join((query or "").split())
     qs = scope_for(user, Person.objects.select_related("region"))
-    if not query:
-        return qs.none()
     if query.isdigit():
-        return qs.filter(iin=query) if len(query) == 12 else qs.filter(iin__startswith=query)
-    lowered = query.lower()
-    latin = unidecode(query).lower()
-    return qs.filter(Q(search_text__contains=lowered) | Q(search_text__contains=latin))
+        if not user_may_see_personal_data(user):
+            return qs.none()
+        qs = qs.filter(iin=query) if len(query) == 12 else qs.filter(iin__startswith=query)
+    elif len(name_fold(query).replace(" ", "")) >= NAME_QUERY_MIN:
+        qs = qs.filter(person_name_filter(query))
+    else:
+        return qs.none()
+    if region:
+        qs = qs.filter(region=region)
+    if sex:
+        qs = qs.filter(sex=sex)
+    if age_group == "adult":
+        qs = qs.filter(birth_date__lte=_years_ago(ADULT_AGE))
+    elif age_group == "minor":
+        qs = qs.filter(birth_date__gt=_years_ago(ADULT_AGE))
+    if kandas_status == "active":
+        today = timezone.localdate()
+        qs = qs.filter(kandas_status_since__lte=today).filter(
+            Q(kandas_status_until__isnull=True) | Q(kandas_status_until__gte=today))
+    elif kandas_status == "none":
+        qs = qs.filter(kandas_status_since__isnull=True)
+    return qs
+
+
+@dataclass(frozen=True)
+class FamilySearch:
+    families: QuerySet  # of Family, in scope, not yet ordered
+    capped: bool  # the query matched more than FAMILY_MATCH_LIMIT persons or families: only the first are in
+
+
+def family_search(*, user, query: str, region=None) -> FamilySearch:
+    """Families whose applicant or any member matches the query (IIN or name, as person_search).
+
+    The matching persons and then their families are read as id lists first (each capped at
+    FAMILY_MATCH_LIMIT): an OR of "applicant matches" and "a member matches", or the same as a subquery,
+    lets PostgreSQL scan every family of the region; two indexed lookups over a short list do not.
+    """
+    person_ids = list(person_search(user=user, query=query).order_by()
+                      .values_list("pk", flat=True)[:FAMILY_MATCH_LIMIT + 1])
+    family_ids = (Family.objects.filter(applicant_id__in=person_ids).values_list("pk", flat=True)
+                  .union(FamilyMember.objects.filter(person_id__in=person_ids).values_list("family_id", flat=True)))
+    ids = list(family_ids[:FAMILY_MATCH_LIMIT + 1]) if person_ids else []
+    capped = len(person_ids) > FAMILY_MATCH_LIMIT or len(ids) > FAMILY_MATCH_LIMIT
+    qs = scope_for(user, Family.objects.select_related("applicant", "region")).filter(pk__in=ids[:FAMILY_MATCH_LIMIT])
+    if region:
+        qs = qs.filter(region=region)
+    return FamilySearch(families=qs, capped=capped)
 
 
 def person_get(*, user, pk: int) -> Person:
@@ -55,3 +123,48 @@ def organisation_of(*, kind: str, region=None):
     from .models import Organisation
 
     return Organisation.objects.filter(kind=kind, region=region).order_by("pk").first()
+
+
+def person_consent_active(*, person: Person):
+    """GEN-3: the latest consent that has not been revoked, or None."""
+    return next((c for c in person.consents.all() if c.revoked_at is None), None)
+
+
+def person_state_checks(*, person: Person) -> list[dict]:
+    """GEN-2: what the state systems answer for this person, and which paper to ask for where they do not.
+
+    Each row: source (label), found (bool), summary (text), ask_for (a DocumentKind label or "").
+    """
+    from django.utils.translation import gettext as _
+
+    from .gateway import state_gateway
+    from .models import DocumentKind
+
+    if not person.iin:
+        return [{"source": _("persons database (ГБД ФЛ)"), "found": False, "summary": _("no IIN"),
+                 "ask_for": DocumentKind.IDENTITY.label}]
+    gateway = state_gateway()
+    identity = gateway.person(person.iin)
+    acts = gateway.civil_acts(person.iin)
+    family = gateway.family(person.iin)
+    registration = gateway.registration(person.iin)
+    act_kinds = {a.get("kind") for a in acts}
+    rows = [
+        {"source": _("persons database (ГБД ФЛ)"), "found": identity is not None,
+         "summary": f"{identity.surname} {identity.given_name} {identity.birth_date or ''}" if identity else "",
+         "ask_for": "" if identity else DocumentKind.IDENTITY.label},
+        {"source": _("civil registry (ЗАГС): birth"), "found": "birth" in act_kinds,
+         "summary": ", ".join(f"{a.get('number', '')} {a.get('date', '')}" for a in acts if a.get("kind") == "birth"),
+         "ask_for": "" if "birth" in act_kinds else DocumentKind.BIRTH.label},
+        {"source": _("civil registry (ЗАГС): marriage"), "found": "marriage" in act_kinds,
+         "summary": ", ".join(f"{a.get('number', '')} {a.get('date', '')}" for a in acts
+                              if a.get("kind") == "marriage"),
+         "ask_for": "" if "marriage" in act_kinds else DocumentKind.MARRIAGE.label},
+        {"source": _("Digital family map"), "found": family is not None,
+         "summary": _("%(n)s members") % {"n": len(family.members)} if family else "",
+         "ask_for": "" if family else _("documents confirming kinship")},
+        {"source": _("permanent registration and housing"), "found": registration is not None,
+         "summary": registration.address if registration else "",
+         "ask_for": "" if registration else _("address certificate")},
+    ]
+    return rows

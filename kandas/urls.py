@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import registry, work
+from .views import documents, families, registry, work
 
 app_name = "kandas"
 
@@ -9,6 +9,17 @@ urlpatterns = [
     path("notifications/", work.notifications, name="notifications"),
     path("signatures/<int:pk>/verify/", work.signature_verify_page, name="signature_verify"),
     path("persons/", registry.person_search, name="person_search"),
+    path("persons/new/", registry.person_create, name="person_create"),
     path("persons/<int:pk>/", registry.person_detail, name="person_detail"),
-    path("families/<int:pk>/", registry.family_detail, name="family_detail"),
+    path("persons/<int:pk>/edit/", registry.person_edit, name="person_edit"),
+    path("persons/<int:pk>/consent/", registry.consent_add, name="consent_add"),
+    path("persons/<int:pk>/consent/<int:consent_pk>/revoke/", registry.consent_revoke, name="consent_revoke"),
+    path("persons/<int:pk>/documents/new/", documents.document_upload, name="document_upload"),
+    path("persons/<int:person_pk>/family/new/", families.family_create, name="family_create"),
+    path("documents/<int:pk>/download/", documents.document_download, name="document_download"),
+    path("families/", families.family_search, name="family_search"),
+    path("families/<int:pk>/", families.family_detail, name="family_detail"),
+    path("families/<int:pk>/members/new/", families.family_member_add, name="family_member_add"),
+    path("families/<int:pk>/members/<int:member_pk>/remove/", families.family_member_remove,
+         name="family_member_remove"),
 ]

@@ -6,9 +6,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-from unidecode import unidecode
 
 from ..iin import IinError, iin_parse
+from ..translit import name_latin, person_search_text
 from .geography import Region
 
 ADULT_AGE = 18
@@ -119,8 +119,8 @@ class Person(models.Model):
             else:
                 self.birth_date = self.birth_date or info.birth_date
                 self.sex = self.sex or info.sex
-        self.name_latin = unidecode(self.full_name)
-        self.search_text = f"{self.full_name.lower()} {self.name_latin.lower()}"
+        self.name_latin = name_latin(self.full_name)
+        self.search_text = person_search_text(self.full_name)
         super().save(*args, **kwargs)
 
 

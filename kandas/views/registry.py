@@ -1,35 +1,162 @@
+"""Registry screens: person search, person page, person form, consent (GEN-2, GEN-3)."""
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from ..models import PersonalDataAccess
+from .. import services
+from ..forms import ConsentForm, DocumentForm, PersonFilterForm, PersonForm, person_initial_from_state
+from ..models import Consent, Document, Family, FamilyMember, Person, PersonalDataAccess
 from ..roles import user_may_see_personal_data
-from ..selectors import family_of, person_get, person_search as person_search_select
+from ..scoping import scope_for, scoped_get_or_404, user_is_national
+from ..selectors import person_consent_active, person_search as person_search_select, person_state_checks
+
+PAGE_SIZE = 25
+SEARCH_MATCH_LIMIT = 1000
+
+
+def personal_data_required(user):
+    """Writing personal data needs the same right as reading it (national analysts only read aggregates)."""
+    if not user_may_see_personal_data(user):
+        raise PermissionDenied(_("Your role does not give access to personal data."))
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the row count already (the search counted it once, capped)."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # Paginator.count is a cached_property
 
 
 @login_required
 def person_search(request):
-    query = request.GET.get("q", "")
-    qs = person_search_select(user=request.user, query=query).order_by("surname", "given_name", "pk")
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
-    return render(request, "kandas/person_search.html", {"page": page, "q": query})
+    """Search by IIN or name (Cyrillic or Latin); filters; 25 per page; a constant number of queries.
+
+    A fragment that matches more than SEARCH_MATCH_LIMIT persons (a common name over a million rows) is not
+    sorted and paged through: the page shows a sample of the matches and asks for a longer query, which
+    keeps such a search as fast as an exact one.
+    """
+    form = PersonFilterForm(request.GET or None)
+    query, page, too_short, too_many = "", None, False, None
+    if form.is_valid():
+        data = form.cleaned_data
+        query = data["q"].strip()
+        if query:
+            qs = person_search_select(user=request.user, query=query, region=data["region"], sex=data["sex"],
+                                      age_group=data["age"], kandas_status=data["status"])
+            count = qs.order_by()[:SEARCH_MATCH_LIMIT + 1].count()
+            if count > SEARCH_MATCH_LIMIT:
+                too_many = sorted(qs.order_by()[:PAGE_SIZE], key=lambda p: (p.surname, p.given_name, p.pk))
+            else:
+                page = CountedPaginator(qs.order_by("surname", "given_name", "pk"), PAGE_SIZE,
+                                        count=count).get_page(request.GET.get("page"))
+            too_short = not query.isdigit() and len(query) < 3
+    return render(request, "kandas/person_search.html", {
+        "form": form, "q": query, "page": page, "too_short": too_short, "too_many": too_many,
+        "limit": SEARCH_MATCH_LIMIT, "may_see_personal_data": user_may_see_personal_data(request.user),
+        "show_region_filter": user_is_national(request.user),
+    })
+
+
+def _person_for(user, pk: int) -> Person:
+    return scoped_get_or_404(user, Person.objects.select_related("region"), pk=pk)
 
 
 @login_required
 def person_detail(request, pk: int):
-    person = person_get(user=request.user, pk=pk)
+    """The person page. Personal data only for those who may see it, and every such view is logged (GEN-3)."""
+    person = _person_for(request.user, pk)
     may_see = user_may_see_personal_data(request.user)
+    context = {"person": person, "may_see_personal_data": may_see}
+    memberships = (FamilyMember.objects.filter(person=person, family__in=scope_for(request.user, Family.objects.all()))
+                   .select_related("family__applicant", "family__region"))
+    context["families_headed"] = list(scope_for(request.user, person.families_headed.select_related("region")))
+    context["memberships"] = [m for m in memberships]
     if may_see:
-        PersonalDataAccess.objects.create(user=request.user, person=person, action=PersonalDataAccess.Action.VIEW,
-                                          detail=request.path)
-    families = list(person.families_headed.all()) + [m.family for m in person.memberships.select_related("family")]
-    return render(request, "kandas/person_detail.html",
-                  {"person": person, "may_see_personal_data": may_see, "families": families})
+        services.personal_data_access_log(user=request.user, person=person, detail=request.path)
+        person = Person.objects.prefetch_related(
+            Prefetch("consents", queryset=Consent.objects.select_related("taken_by", "organisation")),
+            Prefetch("documents", queryset=Document.objects.select_related("uploaded_by")),
+        ).select_related("region").get(pk=person.pk)
+        context.update(
+            person=person, consent=person_consent_active(person=person), consents=person.consents.all(),
+            documents=person.documents.all(), state_checks=person_state_checks(person=person),
+            access_log=PersonalDataAccess.objects.filter(person=person).select_related("user")[:10],
+            document_form=DocumentForm(), consent_form=ConsentForm(),
+        )
+    return render(request, "kandas/person_detail.html", context)
 
 
 @login_required
-def family_detail(request, pk: int):
-    family = family_of(user=request.user, pk=pk)
-    members = family.members.select_related("person")
-    return render(request, "kandas/family_detail.html", {"family": family, "members": members,
-                                                         "may_see_personal_data": user_may_see_personal_data(request.user)})
+def person_create(request):
+    """Register a person: IIN checked as you type and on save; prefilled from the persons database (GEN-2)."""
+    personal_data_required(request.user)
+    iin = (request.GET.get("iin") or request.POST.get("iin") or "").strip()
+    initial, record = person_initial_from_state(iin) if iin else ({}, None)
+    if request.method == "POST":
+        form = PersonForm(request.POST, request.FILES, user=request.user)
+        if form.is_valid():
+            person = services.person_create(
+                actor=request.user, data=form.person_data(), consent_method=form.cleaned_data["consent_method"],
+                identity_file=form.cleaned_data.get("identity_file"))
+            messages.success(request, _("%(name)s is registered.") % {"name": person.full_name})
+            family_id = request.GET.get("family")
+            if family_id and family_id.isdigit():
+                return redirect(reverse("kandas:family_member_add", args=[int(family_id)]) + f"?iin={person.iin or ''}")
+            return redirect(person)
+    else:
+        form = PersonForm(initial=initial, user=request.user)
+    return render(request, "kandas/person_form.html", {
+        "form": form, "creating": True, "iin": iin, "state_record": record,
+        "looked_up": bool(iin) and request.method == "GET",
+    })
+
+
+@login_required
+def person_edit(request, pk: int):
+    personal_data_required(request.user)
+    person = _person_for(request.user, pk)
+    if request.method == "POST":
+        form = PersonForm(request.POST, instance=person, user=request.user)
+        if form.is_valid():
+            services.person_update(actor=request.user, person_id=person.pk, data=form.person_data())
+            messages.success(request, _("Changes saved."))
+            return redirect(person)
+    else:
+        form = PersonForm(instance=person, user=request.user)
+    services.personal_data_access_log(user=request.user, person=person, detail=request.path)
+    return render(request, "kandas/person_form.html", {"form": form, "creating": False, "person": person})
+
+
+@login_required
+@require_POST
+def consent_add(request, pk: int):
+    """GEN-3: record consent to personal data processing: who took it, when and how."""
+    personal_data_required(request.user)
+    person = _person_for(request.user, pk)
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        services.consent_record(actor=request.user, person_id=person.pk, method=form.cleaned_data["method"],
+                                purpose=form.cleaned_data["purpose"])
+        messages.success(request, _("Consent recorded."))
+    else:
+        messages.error(request, _("Consent was not recorded: say how it was given."))
+    return redirect(person)
+
+
+@login_required
+@require_POST
+def consent_revoke(request, pk: int, consent_pk: int):
+    personal_data_required(request.user)
+    person = _person_for(request.user, pk)
+    consent = person.consents.filter(pk=consent_pk).first()
+    if consent:
+        services.consent_revoke(actor=request.user, consent_id=consent.pk)
+        messages.success(request, _("Consent marked as withdrawn."))
+    return redirect(person)
