@@ -152,6 +152,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Each slice has its own channel and state lists: name their enums apart in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "StatusChannelEnum": "status.models.choices.ASSIGNMENT_CHANNEL_CHOICES",
+        "StatusApplicationStateEnum": "status.models.application.ApplicationState",
+        "QuotaChannelEnum": "quota.models.choices.Channel",
+        "QuotaApplicationStateEnum": "quota.models.choices.AppState",
+        "StatusDocumentKindEnum": "status.api.serializers.STATUS_DOCUMENT_KINDS",
+        "QuotaKindEnum": "quota.models.choices.QuotaKind",
+        "ResidenceStateEnum": "adaptation.models.residence.ResidenceState",
+    },
 }
 
 # Domain settings.

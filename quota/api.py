@@ -18,31 +18,31 @@ from .selectors import application_list, published_locality_lists
 from .views.printing import TEMPLATES, application_pdf_context
 
 
-class MemberIn(serializers.Serializer):
+class QuotaMemberIn(serializers.Serializer):
     iin = serializers.CharField(max_length=12)
     kinship = serializers.ChoiceField(choices=sorted(KINSHIP_BY_SERVICE["quota"]))
 
 
-class DocumentIn(serializers.Serializer):
+class QuotaDocumentIn(serializers.Serializer):
     title = serializers.CharField(max_length=255)
     valid_until = serializers.DateField(required=False, allow_null=True)
 
 
-class ApplicationIn(serializers.Serializer):
+class QuotaApplicationIn(serializers.Serializer):
     kind = serializers.ChoiceField(choices=QuotaKind.choices)
     channel = serializers.ChoiceField(choices=Channel.choices)
     region_kato = serializers.CharField(max_length=9)
     applicant_iin = serializers.CharField(max_length=12)
     consent = serializers.BooleanField()
-    members = MemberIn(many=True, required=False)
-    documents = DocumentIn(many=True, required=False)
+    members = QuotaMemberIn(many=True, required=False)
+    documents = QuotaDocumentIn(many=True, required=False)
     employment_category = serializers.ChoiceField(choices=EmploymentCategory.choices, required=False)
     job_seeker_registered_on = serializers.DateField(required=False)
     eds_signed = serializers.BooleanField(required=False, default=False)
     address = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class DeadlineOut(serializers.Serializer):
+class QuotaDeadlineOut(serializers.Serializer):
     rule = serializers.CharField()
     step = serializers.CharField()
     due = serializers.DateField()
@@ -50,7 +50,7 @@ class DeadlineOut(serializers.Serializer):
     is_service_term = serializers.BooleanField()
 
 
-class ApplicationOut(serializers.ModelSerializer):
+class QuotaApplicationOut(serializers.ModelSerializer):
     state_label = serializers.CharField(source="get_state_display")
     region_kato = serializers.CharField(source="region.kato")
     deadlines = serializers.SerializerMethodField()
@@ -63,10 +63,10 @@ class ApplicationOut(serializers.ModelSerializer):
                   "accepted_on", "missing_documents", "decided_on", "decision_number", "refusal_grounds",
                   "quota_units", "result_sent_on", "term_overrun", "deadlines", "result_url"]
 
-    @extend_schema(responses=DeadlineOut(many=True))
+    @extend_schema(responses=QuotaDeadlineOut(many=True))
     def get_deadlines(self, obj) -> list[dict]:
         rows = sorted(obj.deadlines.all(), key=lambda d: (d.due, d.pk))  # prefetched: no query per row
-        return DeadlineOut(rows, many=True).data
+        return QuotaDeadlineOut(rows, many=True).data
 
     def get_result_url(self, obj) -> str | None:
         return f"/api/v1/quota/applications/{obj.pk}/result/" if _result_form(obj) else None
@@ -87,17 +87,17 @@ def _client_queryset(user):
 
 
 class ApplicationListCreate(generics.ListAPIView):
-    serializer_class = ApplicationOut
+    serializer_class = QuotaApplicationOut
 
     def get_queryset(self):
         return _client_queryset(self.request.user).select_related("region").prefetch_related("deadlines")
 
-    @extend_schema(request=ApplicationIn, responses={201: ApplicationOut})
+    @extend_schema(request=QuotaApplicationIn, responses={201: QuotaApplicationOut})
     def post(self, request):
         if not user_has_role(request.user, Role.API_CLIENT, Role.GOVCORP_OPERATOR, Role.MIO_SPECIALIST,
                              Role.CC_SPECIALIST):
             return Response({"detail": "Your role may not submit applications."}, status=status.HTTP_403_FORBIDDEN)
-        data = ApplicationIn(data=request.data)
+        data = QuotaApplicationIn(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
         errors = {}
@@ -127,11 +127,11 @@ class ApplicationListCreate(generics.ListAPIView):
         except DjangoValidationError as exc:
             return Response(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages},
                             status=status.HTTP_400_BAD_REQUEST)
-        return Response(ApplicationOut(app).data, status=status.HTTP_201_CREATED)
+        return Response(QuotaApplicationOut(app).data, status=status.HTTP_201_CREATED)
 
 
 class ApplicationDetail(generics.RetrieveAPIView):
-    serializer_class = ApplicationOut
+    serializer_class = QuotaApplicationOut
 
     def get_object(self):
         return scoped_get_or_404(self.request.user, _client_queryset(self.request.user), pk=self.kwargs["pk"])
@@ -151,7 +151,7 @@ class ApplicationResult(APIView):
                             filename=f"{app.ref}-{form}.pdf", language=pdf_language(request))
 
 
-class PlanOut(serializers.ModelSerializer):
+class QuotaPlanOut(serializers.ModelSerializer):
     region_kato = serializers.CharField(source="region.kato")
     region = serializers.CharField(source="region.name_ru")
     free = serializers.IntegerField()
@@ -163,7 +163,7 @@ class PlanOut(serializers.ModelSerializer):
 
 class PlanList(generics.ListAPIView):
     """Quota plans of every designated region (aggregate numbers, no personal data)."""
-    serializer_class = PlanOut
+    serializer_class = QuotaPlanOut
 
     def get_queryset(self):
         qs = QuotaPlan.objects.select_related("region").order_by("-year", "region__kato", "kind")
@@ -171,7 +171,7 @@ class PlanList(generics.ListAPIView):
         return qs.filter(year=int(year)) if year and year.isdigit() else qs
 
 
-class EntryOut(serializers.Serializer):
+class QuotaEntryOut(serializers.Serializer):
     kato = serializers.CharField(source="locality.kato")
     name_ru = serializers.CharField(source="locality.name_ru")
     name_kk = serializers.CharField(source="locality.name_kk")
@@ -180,19 +180,19 @@ class EntryOut(serializers.Serializer):
     jobs = serializers.CharField()
 
 
-class LocalityListOut(serializers.Serializer):
+class QuotaLocalityListOut(serializers.Serializer):
     region_kato = serializers.CharField(source="region.kato")
     region = serializers.CharField(source="region.name_ru")
     year = serializers.IntegerField()
     published_on = serializers.DateField()
-    localities = EntryOut(source="entries", many=True)
+    localities = QuotaEntryOut(source="entries", many=True)
 
 
 class PublicLocalityLists(generics.ListAPIView):
     """003 p.8: the published lists of localities for voluntary relocation (no login)."""
     permission_classes = [permissions.AllowAny]
     authentication_classes = []
-    serializer_class = LocalityListOut
+    serializer_class = QuotaLocalityListOut
 
     def get_queryset(self):
         year = self.request.query_params.get("year")

@@ -16,7 +16,7 @@ from ..selectors.residence import application_get, application_list, centre_get,
 from ..services.residence import application_register
 
 
-class PersonRowSerializer(serializers.ModelSerializer):
+class ResidencePersonRowSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="person.full_name")
     birth_date = serializers.DateField(source="person.birth_date")
     needs_talon = serializers.BooleanField()
@@ -27,7 +27,7 @@ class PersonRowSerializer(serializers.ModelSerializer):
         fields = ["name", "birth_date", "kinship", "needs_talon", "has_talon", "stay_state"]
 
 
-class DeadlineSerializer(serializers.Serializer):
+class ResidenceDeadlineSerializer(serializers.Serializer):
     rule = serializers.CharField()
     step = serializers.CharField()
     due = serializers.DateField()
@@ -35,7 +35,7 @@ class DeadlineSerializer(serializers.Serializer):
     organisation = serializers.CharField()
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class ResidenceApplicationSerializer(serializers.ModelSerializer):
     applicant = serializers.CharField(source="applicant.full_name")
     centre = serializers.CharField()
     state_label = serializers.CharField(source="get_state_display")
@@ -48,27 +48,27 @@ class ApplicationSerializer(serializers.ModelSerializer):
                   "checked_in_on", "residence_ends_on", "ended_on", "vacate_by", "rule_version"]
 
 
-class ApplicationDetailSerializer(ApplicationSerializer):
-    persons = PersonRowSerializer(many=True)
+class ResidenceApplicationDetailSerializer(ResidenceApplicationSerializer):
+    persons = ResidencePersonRowSerializer(many=True)
     deadlines = serializers.SerializerMethodField()
 
-    class Meta(ApplicationSerializer.Meta):
-        fields = [*ApplicationSerializer.Meta.fields, "persons", "deadlines"]
+    class Meta(ResidenceApplicationSerializer.Meta):
+        fields = [*ResidenceApplicationSerializer.Meta.fields, "persons", "deadlines"]
 
     def get_deadlines(self, obj) -> list[dict]:
         rows = case_deadlines(obj).select_related("organisation").order_by("due")
-        return DeadlineSerializer([{"rule": d.rule, "step": d.step, "due": d.due, "state": d.state,
+        return ResidenceDeadlineSerializer([{"rule": d.rule, "step": d.step, "due": d.due, "state": d.state,
                                     "organisation": str(d.organisation)} for d in rows], many=True).data
 
 
-class SubmitSerializer(serializers.Serializer):
+class ResidenceSubmitSerializer(serializers.Serializer):
     applicant_iin = serializers.RegexField(r"^\d{12}$")
     centre = serializers.IntegerField()
     member_iins = serializers.ListField(child=serializers.RegexField(r"^\d{12}$"), required=False, default=list)
     whole_family = serializers.BooleanField(default=False)
 
 
-class OccupancySerializer(serializers.Serializer):
+class ResidenceOccupancySerializer(serializers.Serializer):
     centre = serializers.IntegerField(source="centre.pk")
     name = serializers.CharField(source="centre.__str__")
     beds = serializers.DictField(child=serializers.IntegerField())
@@ -81,15 +81,15 @@ class OccupancySerializer(serializers.Serializer):
 class ApplicationListCreate(generics.ListAPIView):
     """Residence applications in the caller's region; POST submits a new one (RES-2)."""
 
-    serializer_class = ApplicationSerializer
+    serializer_class = ResidenceApplicationSerializer
 
     def get_queryset(self):
         return application_list(user=self.request.user, state=self.request.query_params.get("state", ""),
                                 query=self.request.query_params.get("q", ""))
 
-    @extend_schema(request=SubmitSerializer, responses={201: ApplicationDetailSerializer})
+    @extend_schema(request=ResidenceSubmitSerializer, responses={201: ResidenceApplicationDetailSerializer})
     def post(self, request):
-        data = SubmitSerializer(data=request.data)
+        data = ResidenceSubmitSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         persons = scope_for(request.user, Person.objects.all())
         applicant = persons.filter(iin=data.validated_data["applicant_iin"]).first()
@@ -108,30 +108,30 @@ class ApplicationListCreate(generics.ListAPIView):
         except ValidationError as exc:
             raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
         application = application_get(user=request.user, pk=application.pk)
-        return Response(ApplicationDetailSerializer(application).data, status=status.HTTP_201_CREATED)
+        return Response(ResidenceApplicationDetailSerializer(application).data, status=status.HTTP_201_CREATED)
 
 
 class ApplicationDetail(APIView):
     """One application: state, persons (talons), deadlines (RES-5, RES-7, RES-10, RES-11...)."""
 
-    @extend_schema(responses=ApplicationDetailSerializer)
+    @extend_schema(responses=ResidenceApplicationDetailSerializer)
     def get(self, request, pk: int):
         application = application_get(user=request.user, pk=pk)
         PersonalDataAccess.objects.create(user=request.user, person=application.applicant,  # GEN-3
                                           action=PersonalDataAccess.Action.API, detail=request.path)
-        return Response(ApplicationDetailSerializer(application).data)
+        return Response(ResidenceApplicationDetailSerializer(application).data)
 
 
 class OccupancyList(APIView):
     """Beds by state, reserve length and average wait of every centre in the caller's region."""
 
-    @extend_schema(responses=OccupancySerializer(many=True))
+    @extend_schema(responses=ResidenceOccupancySerializer(many=True))
     def get(self, request):
         rows = [centre_occupancy(centre=c) for c in centre_list(user=request.user)]
-        return Response(OccupancySerializer(rows, many=True).data)
+        return Response(ResidenceOccupancySerializer(rows, many=True).data)
 
 
 class OccupancyDetail(APIView):
-    @extend_schema(responses=OccupancySerializer)
+    @extend_schema(responses=ResidenceOccupancySerializer)
     def get(self, request, pk: int):
-        return Response(OccupancySerializer(centre_occupancy(centre=centre_get(user=request.user, pk=pk))).data)
+        return Response(ResidenceOccupancySerializer(centre_occupancy(centre=centre_get(user=request.user, pk=pk))).data)

@@ -4,10 +4,10 @@ from rest_framework import serializers
 
 from kandas.models import Consent, Deadline, DocumentKind, Kinship, Region
 
-from ..models import ASSIGNMENT_CHANNELS, StatusApplication, SubType
+from ..models import ASSIGNMENT_CHANNEL_CHOICES, StatusApplication, SubType
 
 
-class PersonInSerializer(serializers.Serializer):
+class StatusPersonInSerializer(serializers.Serializer):
     iin = serializers.CharField(max_length=12, required=False, allow_blank=True)
     surname = serializers.CharField(max_length=100)
     given_name = serializers.CharField(max_length=100)
@@ -21,50 +21,54 @@ class PersonInSerializer(serializers.Serializer):
     email = serializers.EmailField(required=False, allow_blank=True)
 
 
-class MemberInSerializer(PersonInSerializer):
+class StatusMemberInSerializer(StatusPersonInSerializer):
     kinship = serializers.ChoiceField(choices=Kinship.choices)
 
 
-class DocumentInSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=[DocumentKind.AUTOBIOGRAPHY, DocumentKind.IDENTITY,
-                                            DocumentKind.NATIONALITY, DocumentKind.BIRTH, DocumentKind.OTHER])
+# The documents an application for status carries (STA-1); named apart in the OpenAPI schema.
+STATUS_DOCUMENT_KINDS = [(k.value, k.label) for k in (DocumentKind.AUTOBIOGRAPHY, DocumentKind.IDENTITY,
+                                                     DocumentKind.NATIONALITY, DocumentKind.BIRTH, DocumentKind.OTHER)]
+
+
+class StatusDocumentInSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=STATUS_DOCUMENT_KINDS)
     holder_iin = serializers.CharField(max_length=12, required=False, allow_blank=True,
                                        help_text=_("Whose document; the applicant when empty."))
     number = serializers.CharField(max_length=100, required=False, allow_blank=True)
     file = serializers.FileField(required=False, allow_null=True)
 
 
-class ApplicationSubmitSerializer(serializers.Serializer):
+class StatusApplicationSubmitSerializer(serializers.Serializer):
     sub_type = serializers.ChoiceField(choices=SubType.choices, default=SubType.GENERAL)
-    channel = serializers.ChoiceField(choices=[(c.value, c.label) for c in ASSIGNMENT_CHANNELS])
+    channel = serializers.ChoiceField(choices=ASSIGNMENT_CHANNEL_CHOICES)
     region = serializers.SlugRelatedField(slug_field="kato", queryset=Region.objects.all(),
                                           help_text=_("KATO code of the region where the application is filed."))
     settlement_region = serializers.SlugRelatedField(slug_field="kato", queryset=Region.objects.all(), required=False,
                                                      allow_null=True)
     external_id = serializers.CharField(max_length=64, required=False, allow_blank=True)
-    applicant = PersonInSerializer()
-    members = MemberInSerializer(many=True, required=False)
-    documents = DocumentInSerializer(many=True, required=False)
+    applicant = StatusPersonInSerializer()
+    members = StatusMemberInSerializer(many=True, required=False)
+    documents = StatusDocumentInSerializer(many=True, required=False)
     consent = serializers.ChoiceField(choices=Consent.Method.choices, required=False, allow_null=True,
                                       help_text=_("How consent to personal data processing was given (GEN-3)."))
     nationality_recommendation = serializers.BooleanField(default=False)
 
 
-class DeadlineSerializer(serializers.ModelSerializer):
+class StatusDeadlineSerializer(serializers.ModelSerializer):
     class Meta:
         model = Deadline
         fields = ["rule", "step", "due", "state", "is_service_term"]
 
 
-class MissingDocumentSerializer(serializers.Serializer):
+class StatusMissingDocumentSerializer(serializers.Serializer):
     kind = serializers.CharField()
     person = serializers.CharField()
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class StatusApplicationSerializer(serializers.ModelSerializer):
     state_label = serializers.CharField(source="get_state_display")
     deadlines = serializers.SerializerMethodField()
-    missing_documents = MissingDocumentSerializer(many=True)
+    missing_documents = StatusMissingDocumentSerializer(many=True)
     decision_pdf = serializers.SerializerMethodField()
 
     class Meta:
@@ -74,7 +78,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
                   "certificate_number", "deadlines", "decision_pdf"]
 
     def get_deadlines(self, obj) -> list[dict]:
-        return DeadlineSerializer(obj.deadlines.order_by("due", "pk"), many=True).data
+        return StatusDeadlineSerializer(obj.deadlines.order_by("due", "pk"), many=True).data
 
     def get_decision_pdf(self, obj) -> str | None:
         from django.urls import reverse

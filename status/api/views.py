@@ -14,7 +14,7 @@ from kandas.scoping import scope_for
 from ..models import StatusApplication
 from ..services import application_submit
 from ..views.pdfs import NotPrintable, case_pdf_bytes
-from .serializers import ApplicationSerializer, ApplicationSubmitSerializer
+from .serializers import StatusApplicationSerializer, StatusApplicationSubmitSerializer
 
 
 class IsApiClient(permissions.BasePermission):
@@ -31,15 +31,15 @@ def own_applications(user):
 
 class ApplicationListCreate(generics.ListCreateAPIView):
     permission_classes = [permissions.IsAuthenticated, IsApiClient]
-    serializer_class = ApplicationSerializer
+    serializer_class = StatusApplicationSerializer
 
     def get_queryset(self):
         return own_applications(self.request.user).order_by("-pk")
 
-    @extend_schema(request=ApplicationSubmitSerializer, responses={201: ApplicationSerializer})
+    @extend_schema(request=StatusApplicationSubmitSerializer, responses={201: StatusApplicationSerializer})
     def post(self, request, *args, **kwargs):
         """STA-1: submit an application for kandas status as the portal or the State Corporation would."""
-        incoming = ApplicationSubmitSerializer(data=request.data)
+        incoming = StatusApplicationSubmitSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
         try:
@@ -52,7 +52,7 @@ class ApplicationListCreate(generics.ListCreateAPIView):
         except ValidationError as exc:
             raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
         application = StatusApplication.objects.get(pk=application.pk)
-        return Response(ApplicationSerializer(application, context={"request": request}).data,
+        return Response(StatusApplicationSerializer(application, context={"request": request}).data,
                         status=status.HTTP_201_CREATED)
 
 
@@ -60,7 +60,7 @@ class ApplicationDetail(generics.RetrieveAPIView):
     """STA-5: the state of an application and its deadlines (service term included)."""
 
     permission_classes = [permissions.IsAuthenticated, IsApiClient]
-    serializer_class = ApplicationSerializer
+    serializer_class = StatusApplicationSerializer
 
     def get_queryset(self):
         return own_applications(self.request.user)

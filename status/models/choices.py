@@ -26,6 +26,7 @@ class Channel(models.TextChoices):
 # STA-1 (p.3): where an application for status may be filed; GEN-4 adds the home visit.
 ASSIGNMENT_CHANNELS = [Channel.PORTAL, Channel.MOBILE, Channel.MISSION, Channel.GOVCORP, Channel.EGOV,
                        Channel.HOME_VISIT]
+ASSIGNMENT_CHANNEL_CHOICES = [(c.value, c.label) for c in ASSIGNMENT_CHANNELS]  # the API's enum (OpenAPI)
 # STA-8 (app.2 row 2 p.2): an extension is filed with the MIO or the State Corporation.
 EXTENSION_CHANNELS = [Channel.MIO, Channel.GOVCORP, Channel.HOME_VISIT]
 # STA-2 (p.4): applications from the portal and its mobile app reach the MIO with a registration notice.

@@ -130,7 +130,7 @@ def test_wrong_role_403_other_region_404_and_not_allowed_is_a_message(client, st
     assert client.get(reverse("adaptation:residence_register")).status_code == 403
     response = client.post(reverse("adaptation:residence_action", args=[app.pk, "check_in"]),
                            {"house_rules_acknowledged": "on"}, follow=True)
-    assert "“Заселить”" in _messages(response)
+    assert "«Заселить» невозможно" in _messages(response)
     client.force_login(make_staff(Role.MIO_SPECIALIST))
     assert client.get(app.get_absolute_url()).status_code == 404
     assert client.get(reverse("adaptation:journal", args=[staff.centre.pk])).status_code == 404

@@ -57,7 +57,7 @@ def test_res2_res4_res5_application_gets_next_journal_number_and_same_day_step(s
     assert first.persons_count == 4 and first.state == ResidenceState.REGISTERED
     deadline = Deadline.objects.get(case_id=first.pk, rule="RES-5")
     assert deadline.due == timezone.localdate() and deadline.organisation == staff.specialist.staff.organisation
-    assert "the same day" in deadline.explanation
+    assert "в тот же день" in deadline.explanation
 
 
 def test_res2_only_mio_registers(staff):

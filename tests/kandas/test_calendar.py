@@ -105,7 +105,7 @@ def test_cal2_working_saturday_added_in_admin_recomputes_running_deadlines(admin
         "date": "2026-03-28", "kind": "working", "name_ru": "Рабочая суббота", "name_kk": "Жұмыс сенбісі",
         "decree": "ПП РК №1 от 01.03.2026"}, follow=True)
     assert response.status_code == 200
-    assert "new due date" in response.content.decode()
+    assert "получил новую дату" in response.content.decode()  # "1 running deadline got a new due date."
     deadline = Deadline.objects.get(pk=deadline.pk)
     assert deadline.due == D(2026, 3, 28)
     assert "30.03.2026" in deadline.explanation and "28.03.2026" in deadline.explanation

@@ -176,5 +176,5 @@ def test_wrong_role_other_region_and_not_allowed_now(world, kandas_family, plans
         application_check_completeness(application_id=app.pk, actor=world.secretary, on=FILED)
     with pytest.raises(PermissionDenied):
         application_check_completeness(application_id=app.pk, actor=world.other_specialist, on=FILED)
-    with pytest.raises(ActionNotAllowed, match="not possible"):
+    with pytest.raises(ActionNotAllowed, match="невозможно"):
         application_decide_include(application_id=app.pk, actor=world.head, on=FILED)

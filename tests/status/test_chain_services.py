@@ -245,6 +245,6 @@ def test_every_step_refuses_wrong_role_and_wrong_region(world, other):
 def test_a_transition_not_allowed_now_says_why(world):
     """STA-5: the decision cannot be signed before the commission has recommended; the message says so."""
     app = file_application(world)
-    with pytest.raises(ActionNotAllowed, match="not possible while the case is"):
+    with pytest.raises(ActionNotAllowed, match="невозможно, пока дело в состоянии"):
         application_assign(actor=world.head, application_id=app.pk)
 EXPECTED_TERM_DUE = datetime.date(2026, 5, 8)
