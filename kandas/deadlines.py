@@ -30,6 +30,28 @@ def in_records_language(fn):
     return wrapper
 
 
+def _each_language(make) -> dict[str, str]:
+    """`make()` rendered in every UI language, so a stored text is read in the reader's language."""
+    texts = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            texts[code] = str(make())
+    return texts
+
+
+def deadline_explain_append(deadline: Deadline, make) -> None:
+    """Add a line to a deadline's explanation in every language (`make` builds it in the active one).
+    The caller saves `explanation` and `texts`."""
+    lines = _each_language(make)
+    texts = {code: dict(entry) for code, entry in (deadline.texts or {}).items()}
+    for code, line in lines.items():
+        if code != settings.LANGUAGE_CODE:
+            entry = texts.setdefault(code, {})
+            entry["explanation"] = entry.get("explanation", deadline.explanation) + "\n" + line
+    deadline.explanation += "\n" + lines[settings.LANGUAGE_CODE]
+    deadline.texts = texts
+
+
 def deadline_compute(step: Step, start: datetime.date, calendar: WorkCalendar,
                      fixed_date: datetime.date | None = None) -> tuple[datetime.date, str]:
     """The due date of `step` started on `start` and how it was counted."""
@@ -59,13 +81,18 @@ def deadline_open(*, case, step: Step | str, organisation, start: datetime.date 
     if isinstance(step, str):
         step = case.rules.step(step)
     start = start or timezone.localdate()
-    due, explanation = deadline_compute(step, start, calendar or WorkCalendar.load(), fixed_date)
+    calendar = calendar or WorkCalendar.load()
+    due, _explanation = deadline_compute(step, start, calendar, fixed_date)
+    explanations = _each_language(lambda: deadline_compute(step, start, calendar, fixed_date)[1])
+    labels = _each_language(lambda: step.label or step.key)
+    texts = {code: {"step": labels[code], "explanation": explanations[code]}
+             for code in labels if code != settings.LANGUAGE_CODE}
     return Deadline.objects.create(
         case_type=ContentType.objects.get_for_model(case), case_id=case.pk, case_ref=case.ref,
         case_url=case.get_absolute_url() if hasattr(case, "get_absolute_url") else "",
-        rule=step.rule, step=str(step.label or step.key), organisation=organisation, assignee=assignee,
+        rule=step.rule, step=labels[settings.LANGUAGE_CODE], organisation=organisation, assignee=assignee,
         region=organisation.region or case.region, unit=step.unit, length=step.length, start=start, due=due,
-        is_service_term=step.service_term, explanation=explanation,
+        is_service_term=step.service_term, explanation=explanations[settings.LANGUAGE_CODE], texts=texts,
     )
 
 
@@ -103,9 +130,9 @@ def deadline_pause(*, case, rule: str, on: datetime.date | None = None, reason: 
         else:
             d.remaining = (d.due - on).days
         d.state, d.paused_on = Deadline.State.PAUSED, on
-        d.explanation += "\n" + _("Paused on %(on)s with %(n)d days left. %(reason)s") % {
-            "on": _fmt(on), "n": d.remaining, "reason": reason}
-        d.save(update_fields=["remaining", "state", "paused_on", "explanation"])
+        deadline_explain_append(d, lambda: _("Paused on %(on)s with %(n)d days left. %(reason)s") % {
+            "on": _fmt(on), "n": d.remaining, "reason": reason})
+        d.save(update_fields=["remaining", "state", "paused_on", "explanation", "texts"])
         count += 1
     return count
 
@@ -125,9 +152,9 @@ def deadline_resume(*, case, rule: str, on: datetime.date | None = None) -> int:
             d.due = calendar.add_calendar_days(on, remaining)
         d.state, d.paused_on, d.remaining = Deadline.State.OPEN, None, None
         d.start, d.length = on, remaining
-        d.explanation += "\n" + _("Resumed on %(on)s with %(n)d days left → due %(due)s") % {
-            "on": _fmt(on), "n": remaining, "due": _fmt(d.due)}
-        d.save(update_fields=["due", "state", "paused_on", "remaining", "start", "length", "explanation"])
+        deadline_explain_append(d, lambda: _("Resumed on %(on)s with %(n)d days left → due %(due)s") % {
+            "on": _fmt(on), "n": remaining, "due": _fmt(d.due)})
+        d.save(update_fields=["due", "state", "paused_on", "remaining", "start", "length", "explanation", "texts"])
         count += 1
     return count
 
@@ -155,19 +182,20 @@ def deadlines_recompute_after_calendar_change(*, changed_day: datetime.date, cha
         due = calendar.add_working_days(d.start, d.length)
         if due == d.due:
             continue
-        d.explanation += "\n" + _("Calendar changed (%(what)s): due %(old)s → %(new)s. %(how)s") % {
-            "what": what, "old": _fmt(d.due), "new": _fmt(due), "how": calendar.explain_working(d.start, d.length, due)}
+        deadline_explain_append(d, lambda: _("Calendar changed (%(what)s): due %(old)s → %(new)s. %(how)s") % {
+            "what": what, "old": _fmt(d.due), "new": _fmt(due),
+            "how": calendar.explain_working(d.start, d.length, due)})
         d.due = due
         if d.state == Deadline.State.BREACHED and due >= today:
             d.state, d.breached_at, d.breach_notified_at = Deadline.State.OPEN, None, None
         moved.append(d)
-    Deadline.objects.bulk_update(moved, ["due", "explanation", "state", "breached_at", "breach_notified_at"],
+    Deadline.objects.bulk_update(moved, ["due", "explanation", "texts", "state", "breached_at", "breach_notified_at"],
                                  batch_size=1000)
     for d in Deadline.objects.filter(state=Deadline.State.OPEN, unit=Unit.CALENDAR_DATE, due__in=days):
         if not calendar.is_working(d.due):
-            d.explanation += "\n" + _("Calendar changed (%(what)s): %(due)s is now a non-working day; "
-                                      "the date still holds, act before it.") % {"what": what, "due": _fmt(d.due)}
-            d.save(update_fields=["explanation"])
+            deadline_explain_append(d, lambda: _("Calendar changed (%(what)s): %(due)s is now a non-working day; "
+                                                 "the date still holds, act before it.") % {"what": what, "due": _fmt(d.due)})
+            d.save(update_fields=["explanation", "texts"])
     return len(moved)
 
 

@@ -44,7 +44,7 @@ class QuotaApplicationIn(serializers.Serializer):
 
 class QuotaDeadlineOut(serializers.Serializer):
     rule = serializers.CharField()
-    step = serializers.CharField()
+    step = serializers.CharField(source="step_label")
     due = serializers.DateField()
     state = serializers.CharField()
     is_service_term = serializers.BooleanField()

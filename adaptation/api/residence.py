@@ -57,7 +57,7 @@ class ResidenceApplicationDetailSerializer(ResidenceApplicationSerializer):
 
     def get_deadlines(self, obj) -> list[dict]:
         rows = case_deadlines(obj).select_related("organisation").order_by("due")
-        return ResidenceDeadlineSerializer([{"rule": d.rule, "step": d.step, "due": d.due, "state": d.state,
+        return ResidenceDeadlineSerializer([{"rule": d.rule, "step": d.step_label, "due": d.due, "state": d.state,
                                     "organisation": str(d.organisation)} for d in rows], many=True).data
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kandas.deadlines import case_deadlines, deadline_cancel, deadline_close, deadline_open
+from kandas.deadlines import case_deadlines, deadline_cancel, deadline_close, deadline_explain_append, deadline_open
 from kandas.models import Deadline
 from kandas.roles import Role, user_has_role
 from kandas.transitions import ActionNotAllowed, case_transition
@@ -143,10 +143,10 @@ def residence_end_refresh(*, person_id: int) -> int:
             continue
         ResidenceApplication.objects.filter(pk=app.pk).update(residence_ends_on=end)
         for deadline in case_deadlines(app).filter(rule="RES-10", state=Deadline.State.OPEN):
-            deadline.explanation += "\n" + _("Status changed in the registry: residence now ends on %(day)s") % {
-                "day": _fmt(end)}
+            deadline_explain_append(deadline, lambda: _(
+                "Status changed in the registry: residence now ends on %(day)s") % {"day": _fmt(end)})
             deadline.due = end
-            deadline.save(update_fields=["due", "explanation"])
+            deadline.save(update_fields=["due", "explanation", "texts"])
         changed += 1
     return changed
 

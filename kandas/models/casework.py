@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin
 from simple_history.models import HistoricalRecords
 
@@ -52,6 +52,9 @@ class Deadline(models.Model):
     is_service_term = models.BooleanField(_("total service term"), default=False)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True)
     explanation = models.TextField(_("how the due date was counted"), blank=True)
+    # The step label and explanation in the other UI languages ({"kk": {"step": …, "explanation": …}});
+    # `step` and `explanation` above hold settings.LANGUAGE_CODE.
+    texts = models.JSONField(default=dict, blank=True, editable=False)
     paused_on = models.DateField(null=True, blank=True)
     remaining = models.IntegerField(null=True, blank=True, help_text=_("Days left when paused."))
     breached_at = models.DateTimeField(null=True, blank=True)
@@ -70,6 +73,18 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.case_ref} {self.rule} → {self.due:%d.%m.%Y}"
+
+    def _in_reader_language(self, field: str) -> str:
+        code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return (self.texts or {}).get(code, {}).get(field) or getattr(self, field)
+
+    @property
+    def step_label(self) -> str:
+        return self._in_reader_language("step")
+
+    @property
+    def explanation_text(self) -> str:
+        return self._in_reader_language("explanation")
 
 
 class TransitionLog(models.Model):

@@ -4,7 +4,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kandas.deadlines import case_deadlines, deadline_open
+from kandas.deadlines import case_deadlines, deadline_explain_append, deadline_open
 from kandas.models import Deadline
 from kandas.workdays import WorkCalendar
 
@@ -52,7 +52,7 @@ def step_due(*, case, key: str) -> datetime.date | None:
 def step_extend(*, case, key: str, until: datetime.date, reason: str) -> None:
     for d in _step_deadlines(case, key).filter(state__in=(Deadline.State.OPEN, Deadline.State.BREACHED),
                                                closed_at__isnull=True):
-        d.explanation += "\n" + _("Extended to %(day)s: %(reason)s") % {"day": until.strftime("%d.%m.%Y"),
-                                                                       "reason": reason}
+        deadline_explain_append(d, lambda: _("Extended to %(day)s: %(reason)s") % {
+            "day": until.strftime("%d.%m.%Y"), "reason": reason})
         d.due, d.state, d.breached_at = until, Deadline.State.OPEN, None
-        d.save(update_fields=["due", "state", "breached_at", "explanation"])
+        d.save(update_fields=["due", "state", "breached_at", "explanation", "texts"])

@@ -59,6 +59,8 @@ class StatusDeadlineSerializer(serializers.ModelSerializer):
         model = Deadline
         fields = ["rule", "step", "due", "state", "is_service_term"]
 
+    step = serializers.CharField(source="step_label", read_only=True)
+
 
 class StatusMissingDocumentSerializer(serializers.Serializer):
     kind = serializers.CharField()
