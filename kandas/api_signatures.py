@@ -17,7 +17,7 @@ class SignatureVerifyView(APIView):
     authentication_classes = []
 
     @extend_schema(responses=inline_serializer("SignatureVerification", {
-        "id": serializers.IntegerField(),
+        "id": serializers.UUIDField(),
         "valid": serializers.BooleanField(help_text="signature matches the signed digest and the signer's key"),
         "record_unchanged": serializers.BooleanField(help_text="the record today gives the signed digest"),
         "digest": serializers.CharField(),
@@ -29,11 +29,11 @@ class SignatureVerifyView(APIView):
         "signed_at": serializers.DateTimeField(),
         "algorithm": serializers.CharField(),
     }))
-    def get(self, request, pk: int):
-        signature = get_object_or_404(Signature.objects.select_related("signer", "organisation"), pk=pk)
+    def get(self, request, token):
+        signature = get_object_or_404(Signature.objects.select_related("signer", "organisation"), token=token)
         result = signature_verify(signature)
         return Response({
-            "id": signature.pk,
+            "id": str(signature.token),
             "valid": result.signature_valid,
             "record_unchanged": result.record_unchanged,
             "digest": signature.digest,

@@ -6,5 +6,5 @@ app_name = "kandas_api"
 
 urlpatterns = [
     path("iin/<str:iin>/", api.IinCheckView.as_view(), name="iin_check"),
-    path("signatures/<int:pk>/verify", api_signatures.SignatureVerifyView.as_view(), name="signature_verify"),
+    path("signatures/<uuid:token>/verify", api_signatures.SignatureVerifyView.as_view(), name="signature_verify"),
 ]

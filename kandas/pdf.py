@@ -25,7 +25,7 @@ def signature_print_context(signature) -> dict:
     """What every printed decision shows about its signature: signer, date, digest, QR to verification."""
     if signature is None:
         return {"signature": None}
-    url = settings.PUBLIC_BASE_URL.rstrip("/") + reverse("kandas:signature_verify", args=[signature.pk])
+    url = settings.PUBLIC_BASE_URL.rstrip("/") + reverse("kandas:signature_verify", args=[signature.token])
     return {"signature": signature, "verify_url": url, "verify_qr": qr_data_uri(url)}
 
 

@@ -1,6 +1,7 @@
 """The case machinery every application type shares: the case base, deadlines, transition log,
 signatures and in-app notifications."""
 import datetime
+import uuid
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
@@ -124,6 +125,8 @@ class Signature(models.Model):
     case_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     case_id = models.PositiveBigIntegerField()
     case = GenericForeignKey("case_type", "case_id")
+    # The public verification address uses this, not the sequential id: nobody can walk the signatures.
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     purpose = models.CharField(_("what was signed"), max_length=60)
     signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                verbose_name=_("signer"))

@@ -40,8 +40,8 @@ def notifications(request):
     return render(request, "kandas/notifications.html", {"page": page})
 
 
-def signature_verify_page(request, pk: int):
+def signature_verify_page(request, token):
     """Public: anyone holding a printed decision can check it (the QR code leads here)."""
-    signature = get_object_or_404(Signature.objects.select_related("signer", "organisation"), pk=pk)
+    signature = get_object_or_404(Signature.objects.select_related("signer", "organisation"), token=token)
     return render(request, "kandas/signature_verify.html",
                   {"signature": signature, "result": signature_verify(signature)})

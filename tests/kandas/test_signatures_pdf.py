@@ -35,17 +35,17 @@ def test_tampered_record_is_reported_changed_on_the_page_and_the_api(client, sig
     """A signed record changed in the database afterwards: the page and the API both say so."""
     case, _specialist, _head = signed_case
     signature = case.signatures.get()
-    page = client.get(f"/signatures/{signature.pk}/verify/")
+    page = client.get(f"/signatures/{signature.token}/verify/")
     assert page.status_code == 200 and "has not changed since signing" in page.content.decode()
-    api = client.get(f"/api/v1/signatures/{signature.pk}/verify").json()
+    api = client.get(f"/api/v1/signatures/{signature.token}/verify").json()
     assert api["valid"] and api["record_unchanged"] and api["digest"] == api["current_digest"]
     assert api["signer"] == "Әйгерім Құрманғали" and api["signed_at"]
 
     ExampleCase.objects.filter(pk=case.pk).update(remarks="forged afterwards")
 
-    page = client.get(f"/signatures/{signature.pk}/verify/").content.decode()
+    page = client.get(f"/signatures/{signature.token}/verify/").content.decode()
     assert "The record has changed since it was signed" in page
-    api = client.get(f"/api/v1/signatures/{signature.pk}/verify").json()
+    api = client.get(f"/api/v1/signatures/{signature.token}/verify").json()
     assert api["valid"] is True and api["record_unchanged"] is False
     assert api["current_digest"] != api["digest"] == signature.digest
 
@@ -54,9 +54,9 @@ def test_forged_signature_value_is_invalid(client, signed_case):
     case, _s, _h = signed_case
     signature = case.signatures.get()
     type(signature).objects.filter(pk=signature.pk).update(digest="0" * 64)
-    api = client.get(f"/api/v1/signatures/{signature.pk}/verify").json()
+    api = client.get(f"/api/v1/signatures/{signature.token}/verify").json()
     assert api["valid"] is False and api["record_unchanged"] is False
-    assert client.get("/api/v1/signatures/999999/verify").status_code == 404
+    assert client.get("/api/v1/signatures/00000000-0000-0000-0000-000000000000/verify").status_code == 404
 
 
 def _fonts(reader: PdfReader):
@@ -81,7 +81,7 @@ def test_pdf_in_kazakh_has_kazakh_text_and_embeds_a_font_that_has_the_letters(si
     assert "Өтінішті қарау туралы шешім" in text and "₸" in text
     assert all(letter in text for letter in "ӘҒҚҢӨҰҮҺІ")
     assert "Әйгерім Құрманғали" in text and signature.digest[:16] in text.replace("\n", "")
-    assert f"/signatures/{signature.pk}/verify/" in text.replace("\n", "")
+    assert f"/signatures/{signature.token}/verify/" in text.replace("\n", "")
 
     embedded = []
     for name, descriptor in _fonts(reader):
@@ -105,3 +105,9 @@ def test_printing_is_a_get_returning_a_pdf_with_a_sensible_filename(client, sign
     assert f'filename="{case.ref}-decision-kk.pdf"' in response["Content-Disposition"]
     assert response.content.startswith(b"%PDF")
     assert "Қандас" in PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+
+
+def test_verification_address_is_not_guessable_from_the_sequential_id(client):
+    """Printed decisions carry an unguessable token: walking ids finds nothing."""
+    assert client.get("/signatures/1/verify/").status_code == 404
+    assert client.get("/api/v1/signatures/1/verify").status_code == 404
