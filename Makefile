@@ -29,12 +29,15 @@ static/vendor/.installed: package.json package-lock.json
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_data
-	@if [ -n "$$REDIS_URL" ]; then \
+	@# One shell: the worker and beat started here stop with the web server (Ctrl-C).
+	@pids=""; \
+	if [ -n "$$REDIS_URL" ]; then \
 	  echo "Starting Celery worker and beat (REDIS_URL=$$REDIS_URL)"; \
-	  $(VENV)/bin/celery -A config worker -l warning --concurrency 2 & \
-	  $(VENV)/bin/celery -A config beat -l warning & \
-	else echo "No REDIS_URL: Celery tasks run eagerly inside the web process."; fi
-	@echo "Serving on http://$(HOST)/  (demo logins: see README.md; password demo12345)"
+	  $(VENV)/bin/celery -A config worker -l warning --concurrency 2 & pids="$$!"; \
+	  $(VENV)/bin/celery -A config beat -l warning & pids="$$pids $$!"; \
+	  trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
+	else echo "No REDIS_URL: Celery tasks run eagerly inside the web process."; fi; \
+	echo "Serving on http://$(HOST)/  (demo logins: see README.md; password demo12345)"; \
 	$(PY) manage.py runserver $(HOST)
 
 test: setup
