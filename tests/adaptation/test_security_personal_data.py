@@ -37,3 +37,13 @@ def test_analyst_sees_birth_year_only_on_case_page_and_journal(client, staff):
     assert born not in client.get(reverse("adaptation:journal", args=[staff.centre.pk])).content.decode()
     client.force_login(staff.specialist)
     assert born in client.get(reverse("adaptation:journal", args=[staff.centre.pk])).content.decode()
+
+
+def test_analyst_cannot_find_an_application_by_iin(client, staff):
+    """GEN-3: an analyst searching the residence list by IIN finds nothing; the MIO does."""
+    application = register(staff)
+    iin = application.applicant.iin
+    client.force_login(make_staff(Role.MINISTRY_ANALYST))
+    assert application.ref not in client.get(reverse("adaptation:residence_list"), {"q": iin}).content.decode()
+    client.force_login(staff.specialist)
+    assert application.ref in client.get(reverse("adaptation:residence_list"), {"q": iin}).content.decode()

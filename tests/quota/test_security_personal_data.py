@@ -46,3 +46,13 @@ def test_analyst_case_page_shows_members_birth_year_only(client, world, kandas_f
     html = client.get(app.get_absolute_url()).content.decode()
     assert spouse.birth_date.strftime("%d.%m.%Y") not in html
     assert spouse.iin not in html
+
+
+def test_analyst_cannot_find_an_application_by_iin(client, world, kandas_family, plans):
+    """GEN-3: an analyst searching by IIN (or its first digits) finds nothing; a caseworker does."""
+    app = file_kandas(world, kandas_family)
+    iin = kandas_family[0].iin
+    client.force_login(make_staff(Role.CRTR_ANALYST))
+    assert app.ref not in client.get(reverse("quota:application_list"), {"q": iin}).content.decode()
+    client.force_login(world.specialist)
+    assert app.ref in client.get(reverse("quota:application_list"), {"q": iin}).content.decode()

@@ -38,3 +38,14 @@ def test_analyst_case_page_shows_birth_year_only(client, world):
     assert applicant.birth_date.strftime("%d.%m.%Y") not in html
     assert applicant.iin not in html
     assert str(applicant.birth_date.year) in html
+
+
+def test_analyst_cannot_find_an_application_by_iin(client, world):
+    """GEN-3: searching the list by IIN would confirm whose IIN it is: analysts find nothing by IIN."""
+    application = file_application(world)
+    client.force_login(make_staff(Role.MINISTRY_ANALYST))
+    html = client.get(reverse("status:application_list"), {"q": application.applicant.iin}).content.decode()
+    assert application.ref not in html
+    client.force_login(world.specialist)
+    html = client.get(reverse("status:application_list"), {"q": application.applicant.iin}).content.decode()
+    assert application.ref in html
