@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kandas.deadlines import deadline_cancel, deadline_open
+from kandas.documents import document_check
 from kandas.models import Document, DocumentKind, FamilyMember, Organisation, Person, TransitionLog
 from kandas.roles import Role, user_has_role
 from kandas.scoping import scope_for, user_organisation
@@ -155,6 +156,7 @@ def talon_record(*, application_id: int, resident_id: int, actor, number: str = 
     if upload is None and not (number and on):
         raise ValidationError(_("Upload the talon or give its number and date."))
     if upload is not None:
+        document_check(kind=DocumentKind.POLICE_TALON, file=upload)
         row.talon_document = Document.objects.create(
             person=row.person, kind=DocumentKind.POLICE_TALON, file=upload, original_name=upload.name,
             size=upload.size, number=number, issued_on=on, uploaded_by=actor,
