@@ -7,6 +7,7 @@ from rest_framework import generics, permissions, status
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from kandas.models import PersonalDataAccess
 from kandas.pdf import pdf_language
 from kandas.roles import Role, user_has_role
 from kandas.scoping import scope_for, user_is_national, user_organisation
@@ -87,6 +88,8 @@ class ApplicationDecisionPdf(generics.GenericAPIView):
             data = case_pdf_bytes(application, document, pdf_language(request))
         except NotPrintable as exc:
             raise Http404(str(exc)) from exc
+        PersonalDataAccess.objects.create(user=request.user, person=application.applicant,  # GEN-3
+                                          action=PersonalDataAccess.Action.API, detail=f"{application.ref} {document}")
         response = HttpResponse(data, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{application.ref}-{document}.pdf"'
         return response

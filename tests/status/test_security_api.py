@@ -51,3 +51,26 @@ def test_api_client_cannot_route_a_mission_path_application_into_another_region(
     response = client.post(reverse("status_api:application_list"), payload, content_type="application/json")
     assert response.status_code == 400
     assert not StatusApplication.objects.filter(region=other.region).exists()
+
+
+def test_decision_pdf_download_through_the_api_is_logged(world):
+    """GEN-3: the decision PDF names the applicant with the IIN: its download by a client is logged."""
+    from django.utils import timezone
+    from rest_framework.test import APIClient
+
+    from kandas.models import PersonalDataAccess
+    from status.services import application_assign, application_recommend, application_send_to_commission
+
+    api = APIClient()
+    api.force_authenticate(world.api)
+    from .test_api import payload
+
+    body = api.post(reverse("status_api:application_list"), payload(world, members=[]), format="json").json()
+    application_send_to_commission(actor=world.specialist, application_id=body["id"])
+    application_recommend(actor=world.secretary, application_id=body["id"], outcome="assign", protocol_number="5",
+                          protocol_date=timezone.localdate(), video_reference="video://5")
+    application_assign(actor=world.head, application_id=body["id"])
+    assert api.get(reverse("status_api:application_decision_pdf", args=[body["id"]])).status_code == 200
+    entry = PersonalDataAccess.objects.get(user=world.api)
+    assert entry.action == PersonalDataAccess.Action.API and entry.person_id == StatusApplication.objects.get(
+        pk=body["id"]).applicant_id
