@@ -53,3 +53,35 @@ def test_public_signature_verification_shows_no_personal_data_of_the_applicant(c
         for secret in (applicant.iin, applicant.surname, applicant.given_name,
                        applicant.birth_date.strftime("%d.%m.%Y")):
             assert secret not in body, (url, secret)
+
+
+PUBLIC_PAGES = {"/signatures/1/verify/", "/quota/localities/public/", "/login/", "/logout/"}
+
+
+def _all_paths(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for p in resolver.url_patterns:
+        route = prefix + str(p.pattern).replace("^", "").replace("$", "")
+        if isinstance(p, URLResolver):
+            yield from _all_paths(p, route)
+        elif isinstance(p, URLPattern):
+            path = route
+            for conv in ("int", "str"):
+                import re
+                path = re.sub(r"<%s:\w+>" % conv, "1" if conv == "int" else "x", path)
+            yield "/" + path.replace("\\.", ".")
+
+
+def test_every_screen_but_the_public_ones_asks_for_a_login(client):
+    """Web screens: an anonymous visitor is sent to the login page (never shown a record) except on the
+    public verification page and the published locality lists."""
+    for path in sorted(set(_all_paths())):
+        if path.startswith(("/api/", "/admin/", "/i18n/", "/static/", "/media/", "/example/")) or "<" in path:
+            continue
+        status = client.get(path).status_code
+        if path in PUBLIC_PAGES:
+            assert status in (200, 302, 404, 405), path
+        else:
+            assert status in (302, 405), f"{path} answered {status} to an anonymous visitor"
+            if status == 302:
+                assert client.get(path)["Location"].startswith("/login/"), path
