@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kandas.documents import document_check
 from kandas.models import DOCUMENT_LIMITS, DocumentKind, Person
 
 from .models import Centre, ResidenceEvent, ResidenceState, TerminationProposal
@@ -83,6 +84,7 @@ class TalonForm(StyledForm):
                 raise forms.ValidationError(_("Allowed files: %(ext)s.") % {"ext": ", ".join(sorted(limits))})
             if upload.size > limits[ext]:
                 raise forms.ValidationError(_("The file is larger than %(mb)d MB.") % {"mb": limits[ext] // (1024 * 1024)})
+            document_check(kind=DocumentKind.POLICE_TALON, file=upload)  # and its content is of that type
         return upload
 
     def clean(self):

@@ -152,6 +152,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its viewers are for the connected systems and staff, not for anonymous visitors.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # Each slice has its own channel and state lists: name their enums apart in the schema.
     "ENUM_NAME_OVERRIDES": {
         "StatusChannelEnum": "status.models.choices.ASSIGNMENT_CHANNEL_CHOICES",

@@ -8,7 +8,7 @@ from .documents import document_check, document_limits_text
 from .gateway import state_gateway
 from .iin import IinError, iin_parse
 from .models import Consent, Document, DocumentKind, FamilyMember, Kinship, Person, Region
-from .scoping import user_is_national, user_region_id
+from .scoping import scope_for, user_is_national, user_region_id
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -72,6 +72,11 @@ class PersonForm(BootstrapMixin, forms.ModelForm):
         except IinError as exc:
             raise forms.ValidationError(exc.message, code=exc.code) from None
         existing = Person.objects.filter(iin=value).exclude(pk=self.instance.pk).first()
+        if existing and not scope_for(self.user, Person.objects.filter(pk=existing.pk)).exists():
+            # The IIN is unique in the country, so its existence cannot be hidden; the record of another
+            # region (its id, a link to it) is not shown.
+            raise forms.ValidationError(_("A person with this IIN is already registered in another region."),
+                                        code="duplicate")
         if existing:
             raise forms.ValidationError(format_html(
                 '{} <a href="{}" data-testid="duplicate-link">{}</a>',

@@ -157,3 +157,8 @@ class ProposalForm(forms.ModelForm):
     class Meta:
         model = QuotaProposal
         fields = ["subject", "period", "change", "locality", "justification"]
+
+    def __init__(self, *args, region_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The MIO proposes for the localities of its own region only.
+        self.fields["locality"].queryset = Locality.objects.filter(region_id=region_id).order_by("name_ru")

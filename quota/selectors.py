@@ -2,6 +2,7 @@
 from django.db.models import Count, Q, QuerySet
 from unidecode import unidecode
 
+from kandas.roles import user_may_see_personal_data
 from kandas.scoping import scope_for
 
 from .models import AppState, LocalityList, LocalityListState, QuotaApplication, QuotaPlan, QuotaUnit
@@ -23,7 +24,8 @@ def application_list(*, user, kind: str = "", state: str = "", channel: str = ""
     query = (query or "").strip()
     if query:
         if query.isdigit():
-            qs = qs.filter(applicant__iin__startswith=query)
+            # An IIN is personal data: analysts may not probe the registry with it.
+            qs = qs.filter(applicant__iin__startswith=query) if user_may_see_personal_data(user) else qs.none()
         else:
             lowered, latin = query.lower(), unidecode(query).lower()
             qs = qs.filter(Q(ref__icontains=query) | Q(applicant__search_text__contains=lowered)

@@ -1,6 +1,7 @@
 """/api/v1/adaptation/residence/…: submit an application, read its state and deadlines, centre occupancy."""
 from django.core.exceptions import PermissionDenied, ValidationError
-from drf_spectacular.utils import extend_schema
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
@@ -9,6 +10,7 @@ from rest_framework.views import APIView
 
 from kandas.deadlines import case_deadlines
 from kandas.models import PersonalDataAccess, Person
+from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scope_for
 
 from ..models import ResidenceApplication, ResidencePerson
@@ -18,13 +20,17 @@ from ..services.residence import application_register
 
 class ResidencePersonRowSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="person.full_name")
-    birth_date = serializers.DateField(source="person.birth_date")
+    birth_date = serializers.SerializerMethodField(help_text="null for callers who may not see personal data")
     needs_talon = serializers.BooleanField()
     has_talon = serializers.BooleanField()
 
     class Meta:
         model = ResidencePerson
         fields = ["name", "birth_date", "kinship", "needs_talon", "has_talon", "stay_state"]
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_birth_date(self, obj):
+        return obj.person.birth_date if self.context.get("personal_data") else None
 
 
 class ResidenceDeadlineSerializer(serializers.Serializer):
@@ -78,14 +84,38 @@ class ResidenceOccupancySerializer(serializers.Serializer):
     average_wait_days = serializers.FloatField(allow_null=True)
 
 
+def _for_client(user, qs):
+    """An external system (API client) reads only the applications it submitted; caseworkers their region."""
+    if user_has_role(user, Role.API_CLIENT) and not user.is_superuser:
+        qs = qs.filter(created_by=user)
+    return qs
+
+
+def _application_for(user, pk: int) -> ResidenceApplication:
+    application = application_get(user=user, pk=pk)
+    if not _for_client(user, ResidenceApplication.objects.filter(pk=application.pk)).exists():
+        raise Http404  # another client's application looks like nothing at all
+    return application
+
+
+def _detail_data(request, application) -> dict:
+    may_see = user_may_see_personal_data(request.user)
+    if may_see:
+        PersonalDataAccess.objects.create(user=request.user, person=application.applicant,  # GEN-3
+                                          action=PersonalDataAccess.Action.API, detail=request.path)
+    return ResidenceApplicationDetailSerializer(application, context={"personal_data": may_see}).data
+
+
 class ApplicationListCreate(generics.ListAPIView):
-    """Residence applications in the caller's region; POST submits a new one (RES-2)."""
+    """Residence applications in the caller's region (an API client: those it submitted); POST submits a
+    new one (RES-2)."""
 
     serializer_class = ResidenceApplicationSerializer
 
     def get_queryset(self):
-        return application_list(user=self.request.user, state=self.request.query_params.get("state", ""),
-                                query=self.request.query_params.get("q", ""))
+        return _for_client(self.request.user, application_list(
+            user=self.request.user, state=self.request.query_params.get("state", ""),
+            query=self.request.query_params.get("q", "")))
 
     @extend_schema(request=ResidenceSubmitSerializer, responses={201: ResidenceApplicationDetailSerializer})
     def post(self, request):
@@ -108,7 +138,7 @@ class ApplicationListCreate(generics.ListAPIView):
         except ValidationError as exc:
             raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
         application = application_get(user=request.user, pk=application.pk)
-        return Response(ResidenceApplicationDetailSerializer(application).data, status=status.HTTP_201_CREATED)
+        return Response(_detail_data(request, application), status=status.HTTP_201_CREATED)
 
 
 class ApplicationDetail(APIView):
@@ -116,10 +146,7 @@ class ApplicationDetail(APIView):
 
     @extend_schema(responses=ResidenceApplicationDetailSerializer)
     def get(self, request, pk: int):
-        application = application_get(user=request.user, pk=pk)
-        PersonalDataAccess.objects.create(user=request.user, person=application.applicant,  # GEN-3
-                                          action=PersonalDataAccess.Action.API, detail=request.path)
-        return Response(ResidenceApplicationDetailSerializer(application).data)
+        return Response(_detail_data(request, _application_for(request.user, pk)))
 
 
 class OccupancyList(APIView):

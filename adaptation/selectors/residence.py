@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, F, Q, QuerySet
 
+from kandas.roles import user_may_see_personal_data
 from kandas.scoping import scope_for, scoped_get_or_404
 
 from ..models import Bed, BedState, Centre, ResidenceApplication, ResidenceState
@@ -33,8 +34,10 @@ def application_list(*, user, state: str = "", centre_id: int | None = None, que
         qs = qs.filter(filed_on__lte=filed_to)
     query = (query or "").strip()
     if query:
-        qs = qs.filter(Q(ref__icontains=query) | Q(applicant__iin=query)
-                       | Q(applicant__search_text__contains=query.lower()))
+        condition = Q(ref__icontains=query) | Q(applicant__search_text__contains=query.lower())
+        if user_may_see_personal_data(user):  # an IIN is personal data: analysts may not probe with it
+            condition |= Q(applicant__iin=query)
+        qs = qs.filter(condition)
     return qs.order_by("-filed_on", "-journal_no")
 
 

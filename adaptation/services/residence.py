@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kandas.deadlines import deadline_cancel, deadline_open
+from kandas.documents import document_check
 from kandas.models import Document, DocumentKind, FamilyMember, Organisation, Person, TransitionLog
 from kandas.roles import Role, user_has_role
 from kandas.scoping import scope_for, user_organisation
@@ -104,7 +105,10 @@ def application_register(*, actor, centre_id: int, applicant_id: int, member_ids
         raise PermissionDenied(_("This centre belongs to another region."))
     filed_on = filed_on or timezone.localdate()
     applicant = scope_for(actor, Person.objects.all()).get(pk=applicant_id)
-    members = list(Person.objects.filter(pk__in=member_ids or []))
+    members = list(scope_for(actor, Person.objects.filter(pk__in=member_ids or [])))
+    if len(members) != len(set(member_ids or [])):
+        # A person of another region is not in the actor's registry: refuse rather than settle them.
+        raise ValidationError({"members": _("Not every member is in the registry of your region.")})
     if whole_family:
         members += [m.person for m in FamilyMember.objects.filter(family__applicant=applicant, lives_with_applicant=True)
                     .select_related("person")]
@@ -151,10 +155,13 @@ def talon_record(*, application_id: int, resident_id: int, actor, number: str = 
         raise PermissionDenied(_("Only the MIO records police talons."))
     if application.state not in (ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED):
         raise ActionNotAllowed(_("The referral is already decided; talons can no longer be changed."))
-    row = application.persons.select_related("person").get(pk=resident_id)
+    row = application.persons.select_related("person").filter(pk=resident_id).first()
+    if row is None:
+        raise ValidationError(_("This person is not named in the application."))
     if upload is None and not (number and on):
         raise ValidationError(_("Upload the talon or give its number and date."))
     if upload is not None:
+        document_check(kind=DocumentKind.POLICE_TALON, file=upload)
         row.talon_document = Document.objects.create(
             person=row.person, kind=DocumentKind.POLICE_TALON, file=upload, original_name=upload.name,
             size=upload.size, number=number, issued_on=on, uploaded_by=actor,

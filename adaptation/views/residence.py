@@ -226,7 +226,8 @@ def journal(request, centre: int):
     rows = journal_rows(centre=centre_obj, first=first, last=last)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(request, "adaptation/residence/journal.html",
-                  {"centre": centre_obj, "form": form, "page": page, "first": first, "last": last})
+                  {"centre": centre_obj, "form": form, "page": page, "first": first, "last": last,
+                   "may_see_personal_data": user_may_see_personal_data(request.user)})
 
 
 @login_required

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from .. import services
 from ..forms import DocumentForm
 from ..models import Document, PersonalDataAccess
-from ..scoping import scoped_get_or_404
+from ..scoping import scope_for
 from ..selectors import person_consent_active
 from .registry import _person_for, personal_data_required
 
@@ -33,11 +33,26 @@ def document_upload(request, pk: int):
                   status=400 if request.method == "POST" else 200)
 
 
+def _document_for(user, pk: int) -> Document:
+    """A document the user may open: its person is in the user's scope, or the case it was filed with is
+    (a case page lists the documents of every person named in it). Anything else looks like nothing."""
+    document = Document.objects.select_related("person", "case_type").filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    if scope_for(user, Document.objects.filter(pk=pk)).exists():
+        return document
+    case_model = document.case_type.model_class() if document.case_type_id else None
+    if (case_model is not None and getattr(case_model, "scope_region_fields", None)
+            and scope_for(user, case_model._default_manager.filter(pk=document.case_id)).exists()):
+        return document
+    raise Http404
+
+
 @login_required
 def document_download(request, pk: int):
     """GEN-3: only those who may see personal data open a document, and each opening is logged."""
     personal_data_required(request.user)
-    document = scoped_get_or_404(request.user, Document.objects.select_related("person"), pk=pk)
+    document = _document_for(request.user, pk)
     if not document.file:
         raise Http404
     services.personal_data_access_log(user=request.user, person=document.person,

@@ -76,7 +76,7 @@ def proposals(request):
         qs = qs.filter(state=request.GET["state"])
     org = user_organisation(request.user)
     is_mio = user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD) and org is not None and org.region
-    form = ProposalForm(request.POST or None) if is_mio else None
+    form = ProposalForm(request.POST or None, region_id=org.region_id) if is_mio else None
     if request.method == "POST":
         if not is_mio:
             raise PermissionDenied

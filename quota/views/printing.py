@@ -1,8 +1,10 @@
 """PDF printouts of the appendices of order 20 in Russian or Kazakh (?lang=kk)."""
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kandas.models import PersonalDataAccess, Signature
 from kandas.pdf import pdf_language, pdf_response, signature_print_context
@@ -42,9 +44,10 @@ def application_print(request, pk: int, form: str):
         "applicant", "region", "organisation", "exit_region"), pk=pk)
     if form not in dict(printouts_for(app)):
         raise Http404
-    if user_may_see_personal_data(request.user):
-        PersonalDataAccess.objects.create(user=request.user, person=app.applicant, action="print",
-                                          detail=f"{app.ref} {form}")
+    if not user_may_see_personal_data(request.user):  # the printouts carry IINs and dates of birth
+        raise PermissionDenied(_("Your role does not give access to personal data."))
+    PersonalDataAccess.objects.create(user=request.user, person=app.applicant, action="print",
+                                      detail=f"{app.ref} {form}")
     language = pdf_language(request)
     return pdf_response(TEMPLATES[form], application_pdf_context(app, form),
                         filename=f"{app.ref}-{form}-{language}.pdf", language=language)

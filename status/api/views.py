@@ -7,11 +7,12 @@ from rest_framework import generics, permissions, status
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from kandas.models import PersonalDataAccess
 from kandas.pdf import pdf_language
 from kandas.roles import Role, user_has_role
-from kandas.scoping import scope_for
+from kandas.scoping import scope_for, user_is_national, user_organisation
 
-from ..models import StatusApplication
+from ..models import StatusApplication, SubType
 from ..services import application_submit
 from ..views.pdfs import NotPrintable, case_pdf_bytes
 from .serializers import StatusApplicationSerializer, StatusApplicationSubmitSerializer
@@ -42,6 +43,12 @@ class ApplicationListCreate(generics.ListCreateAPIView):
         incoming = StatusApplicationSubmitSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
+        org = user_organisation(request.user)
+        target = data.get("settlement_region") if data["sub_type"] == SubType.MISSION else data["region"]
+        if org is not None and org.region_id and not user_is_national(request.user) \
+                and target is not None and target.pk != org.region_id:
+            # A regional system files into its own region's MIO only, never into another region's queue.
+            raise ApiValidationError({"region": ["Your system files applications of its own region only."]})
         try:
             application = application_submit(
                 actor=request.user, sub_type=data["sub_type"], channel=data["channel"], region=data["region"],
@@ -81,6 +88,8 @@ class ApplicationDecisionPdf(generics.GenericAPIView):
             data = case_pdf_bytes(application, document, pdf_language(request))
         except NotPrintable as exc:
             raise Http404(str(exc)) from exc
+        PersonalDataAccess.objects.create(user=request.user, person=application.applicant,  # GEN-3
+                                          action=PersonalDataAccess.Action.API, detail=f"{application.ref} {document}")
         response = HttpResponse(data, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{application.ref}-{document}.pdf"'
         return response

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kandas.deadlines import deadline_open
+from kandas.documents import document_check
 from kandas.gateway import state_gateway
 from kandas.models import Consent, Document, DocumentKind, Person, TransitionLog
 from kandas.roles import Role, user_has_role
@@ -81,6 +82,8 @@ def _documents_recheck(application: StatusApplication) -> StatusApplication:
 
 
 def _document_create(*, actor, case, person, kind, number="", file=None, note="") -> Document:
+    if file:  # type, size and content checked like every upload (kandas.documents); else nothing is saved
+        document_check(kind=kind, file=file)
     return Document.objects.create(
         person=person, case=case, kind=kind, number=number, file=file or "", note=note, uploaded_by=actor,
         original_name=getattr(file, "name", "") or "", size=getattr(file, "size", 0) or 0)

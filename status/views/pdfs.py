@@ -3,6 +3,7 @@ not printed in the seeds: each is built from the fields the rules name and says 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from kandas.deadlines import case_deadlines
 from kandas.models import PersonalDataAccess, Signature
 from kandas.pdf import pdf_language, pdf_render, pdf_response, signature_print_context
+from kandas.roles import user_may_see_personal_data
 
 from ..models import ApplicationState, StatusApplication
 from ..selectors import case_documents
@@ -67,6 +69,8 @@ def case_pdf_bytes(case, document: str, language: str) -> bytes:
 @login_required
 def case_pdf(request, kind: str, pk: int, document: str):
     case = LOADERS[kind](user=request.user, pk=pk)
+    if not user_may_see_personal_data(request.user):  # the printouts carry IINs and dates of birth
+        raise PermissionDenied(_("Your role does not give access to personal data."))
     try:
         template, ctx = case_pdf_context(case, document)
     except NotPrintable as exc:
