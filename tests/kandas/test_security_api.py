@@ -1,5 +1,7 @@
 """Security of the API surface: login everywhere except the explicitly public endpoints; the public
 signature verification shows the signer and digests, never the applicant's personal data."""
+import re
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -12,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 # Public on purpose: the QR code of a printed decision leads to the verification; the published
 # locality lists are what the Electronic Labour Exchange shows to everyone (003 p.8).
-PUBLIC = {"/api/v1/signatures/1/verify", "/api/v1/quota/localities/"}
+ZERO_UUID = "00000000-0000-0000-0000-000000000000"
+PUBLIC = {f"/api/v1/signatures/{ZERO_UUID}/verify", "/api/v1/quota/localities/"}
 
 
 def _api_paths(resolver=None, prefix=""):
@@ -25,6 +28,7 @@ def _api_paths(resolver=None, prefix=""):
             path = route
             for name in ("<int:pk>", "<str:iin>", "<int:centre>", "<int:proposal>"):
                 path = path.replace(name, "1" if "int" in name else "123456789012")
+            path = path.replace("<uuid:token>", ZERO_UUID)
             yield "/" + path.replace("\\.", ".")
 
 
@@ -47,7 +51,7 @@ def test_public_signature_verification_shows_no_personal_data_of_the_applicant(c
     signature = signature_create(case=application, purpose="decision", signer=head, role=Role.MIO_HEAD)
     applicant = application.applicant
     assert applicant.iin in str(signature.snapshot)
-    for url in (f"/signatures/{signature.pk}/verify/", f"/api/v1/signatures/{signature.pk}/verify"):
+    for url in (f"/signatures/{signature.token}/verify/", f"/api/v1/signatures/{signature.token}/verify"):
         body = client.get(url).content.decode()
         assert signature.digest in body
         for secret in (applicant.iin, applicant.surname, applicant.given_name,
@@ -55,7 +59,7 @@ def test_public_signature_verification_shows_no_personal_data_of_the_applicant(c
             assert secret not in body, (url, secret)
 
 
-PUBLIC_PAGES = {"/signatures/1/verify/", "/quota/localities/public/", "/login/", "/logout/"}
+PUBLIC_PAGES = {f"/signatures/{ZERO_UUID}/verify/", "/quota/localities/public/", "/login/", "/logout/"}
 
 
 def _all_paths(resolver=None, prefix=""):
@@ -66,8 +70,8 @@ def _all_paths(resolver=None, prefix=""):
             yield from _all_paths(p, route)
         elif isinstance(p, URLPattern):
             path = route
+            path = path.replace("<uuid:token>", ZERO_UUID)
             for conv in ("int", "str"):
-                import re
                 path = re.sub(r"<%s:\w+>" % conv, "1" if conv == "int" else "x", path)
             yield "/" + path.replace("\\.", ".")
 
