@@ -42,6 +42,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kandas.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -114,6 +115,7 @@ STORAGES = {
 }
 # Uploads: the document limits live in kandas.documents; this caps the request itself.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+KANDAS_MAX_REQUEST_BYTES = env.int("KANDAS_MAX_REQUEST_BYTES", default=110 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = env.str(

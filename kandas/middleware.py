@@ -24,3 +24,26 @@ class ConflictMiddleware:
             messages.error(request, refusal_message(exception))
             return _back(request, None)
         return None
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body larger than the biggest document allowed (a 100 MB video) before Django
+    streams it to disk: Django's own limits do not cover file uploads. 413 with a readable reason."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.http import HttpResponse
+        from django.utils.translation import gettext as _
+
+        limit = settings.KANDAS_MAX_REQUEST_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit:
+            return HttpResponse(_("The upload is too large: at most %(mb)d MB per request.") % {"mb": limit // 2**20},
+                                status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
