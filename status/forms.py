@@ -55,6 +55,11 @@ class HearingPostponeForm(CaseActionForm):
     document = forms.FileField(label=_("Supporting document"))
 
 
+class GovcorpSentForm(CaseActionForm):
+    """STA-8 (p.22): the date the extension decision went to the State Corporation."""
+    sent_on = forms.DateField(label=_("Sent to the State Corporation on"), widget=DATE, initial=timezone.localdate)
+
+
 class HearingRescheduleForm(CaseActionForm):
     hearing_at = forms.DateTimeField(label=_("Hearing time"), widget=DATETIME)
     place = forms.CharField(label=_("Hearing place or method"), max_length=255)
