@@ -3,6 +3,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kandas.forms import BootstrapMixin
 from kandas.gateway import state_gateway
 from kandas.iin import IinError, iin_parse
 from kandas.models import KINSHIP_BY_SERVICE, Consent, DocumentKind, Kinship, Person, Region
@@ -152,7 +153,7 @@ class ApplicationIntakeForm(forms.Form):
 STATUS_KINSHIPS = [(k.value, k.label) for k in Kinship if k in KINSHIP_BY_SERVICE["status"]]
 
 
-class FamilyMemberForm(forms.Form):
+class FamilyMemberForm(BootstrapMixin, forms.Form):
     """STA-1 on paper: one family member named in app.1. An empty row is ignored."""
 
     iin = forms.CharField(label=_("IIN"), max_length=12, required=False)
