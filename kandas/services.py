@@ -116,3 +116,45 @@ def document_upload(*, actor, person_id: int, kind: str, file, number: str = "",
     return Document.objects.create(
         person_id=person_id, family_id=family_id, kind=kind, file=file, original_name=file.name[:255],
         size=file.size, number=number, issued_on=issued_on, valid_until=valid_until, note=note, uploaded_by=actor)
+
+
+REGISTRY_PERSON_FIELDS = ("surname", "given_name", "patronymic", "birth_date", "sex", "citizenship",
+                          "country_of_exit", "address", "phone", "email", "birth_place")
+
+
+@transaction.atomic
+def person_get_or_create(*, iin: str | None = None, surname: str = "", given_name: str = "", region,
+                         actor=None, **details) -> Person:
+    """The registry person behind an application: the existing one for a known IIN, else a new row.
+
+    The IIN is validated (kandas.iin); where the state persons database has a record (GEN-2) its names,
+    birth date, sex and citizenship fill what the form left empty. Foreign applicants often have no IIN
+    yet: they are added by name and date of birth. Raises ValidationError with field errors.
+    """
+    from django.core.exceptions import ValidationError
+
+    from .gateway import state_gateway
+    from .iin import IinError, iin_parse
+
+    iin = (iin or "").strip() or None
+    if iin:
+        try:
+            iin_parse(iin)
+        except IinError as exc:
+            raise ValidationError({"iin": exc.message}) from None
+        existing = Person.objects.filter(iin=iin).first()
+        if existing is not None:
+            return existing
+    data = {"surname": surname or "", "given_name": given_name or ""}
+    data.update({k: v for k, v in details.items() if k in REGISTRY_PERSON_FIELDS and v is not None})
+    record = state_gateway().person(iin) if iin else None
+    if record is not None:
+        for field in ("surname", "given_name", "patronymic", "sex", "citizenship"):
+            if not data.get(field) and getattr(record, field, None):
+                data[field] = getattr(record, field)
+        if not data.get("birth_date") and record.birth_date:
+            data["birth_date"] = datetime.date.fromisoformat(str(record.birth_date))
+    person = Person(region=region, iin=iin, **data)
+    person.full_clean(exclude=["region"])
+    person.save()
+    return person

@@ -2,8 +2,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import (ApplicationDocumentNote, ApplicationMember, Complaint, LocalityList, LocalityListEntry, QuotaApplication,
-                     QuotaPlan, QuotaProposal)
+from .models import (ApplicantNotice, ApplicationDocumentNote, ApplicationMember, Complaint, LocalityList,
+                     LocalityListEntry, QuotaApplication, QuotaPlan, QuotaProposal)
 
 
 @admin.register(QuotaPlan)
@@ -53,6 +53,12 @@ class DocumentInline(ReadOnlyInline):
     model = ApplicationDocumentNote
 
 
+class NoticeInline(ReadOnlyInline):
+    model = ApplicantNotice
+    fields = ("sent_on", "kind", "channel", "text")
+    readonly_fields = fields
+
+
 class ReadOnlyCaseAdmin(SimpleHistoryAdmin):
     """Cases change only through their services (transition log, deadlines, signatures)."""
 
@@ -72,7 +78,7 @@ class QuotaApplicationAdmin(ReadOnlyCaseAdmin):
     list_filter = ("kind", "state", "channel", "region", "rule_version")
     search_fields = ("ref", "applicant__iin", "applicant__surname")
     list_select_related = ("applicant", "region")
-    inlines = [MemberInline, DocumentInline]
+    inlines = [MemberInline, DocumentInline, NoticeInline]
 
 
 @admin.register(Complaint)

@@ -3,7 +3,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kandas.models import Consent, DocumentKind, Region
+from kandas.forms import BootstrapMixin
+from kandas.gateway import state_gateway
+from kandas.iin import IinError, iin_parse
+from kandas.models import KINSHIP_BY_SERVICE, Consent, DocumentKind, Kinship, Person, Region
 
 from .models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicationState, Channel, HearingOutcome,
                      NoticeChannel, Recommendation, RefusalGround, SubType)
@@ -53,6 +56,11 @@ class HearingPostponeForm(CaseActionForm):
     reason = forms.CharField(label=_("Valid reason"), widget=forms.Textarea(attrs={"rows": 2}))
     until = forms.DateField(label=_("Reason ends on"), widget=DATE)
     document = forms.FileField(label=_("Supporting document"))
+
+
+class GovcorpSentForm(CaseActionForm):
+    """STA-8 (p.22): the date the extension decision went to the State Corporation."""
+    sent_on = forms.DateField(label=_("Sent to the State Corporation on"), widget=DATE, initial=timezone.localdate)
 
 
 class HearingRescheduleForm(CaseActionForm):
@@ -140,3 +148,70 @@ class ApplicationIntakeForm(forms.Form):
     def documents(self) -> list[dict]:
         return [{"kind": kind, "file": self.cleaned_data[kind]}
                 for kind in ("autobiography", "identity", "nationality") if self.cleaned_data.get(kind)]
+
+
+STATUS_KINSHIPS = [(k.value, k.label) for k in Kinship if k in KINSHIP_BY_SERVICE["status"]]
+
+
+class FamilyMemberForm(BootstrapMixin, forms.Form):
+    """STA-1 on paper: one family member named in app.1. An empty row is ignored."""
+
+    iin = forms.CharField(label=_("IIN"), max_length=12, required=False)
+    surname = forms.CharField(label=_("Surname"), max_length=100, required=False)
+    given_name = forms.CharField(label=_("Given name"), max_length=100, required=False)
+    patronymic = forms.CharField(label=_("Patronymic"), max_length=100, required=False)
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    kinship = forms.ChoiceField(label=_("Degree of kinship"), choices=[("", "—"), *STATUS_KINSHIPS], required=False)
+
+    def clean(self):
+        data = super().clean()
+        iin = (data.get("iin") or "").strip()
+        data["iin"] = iin
+        if iin:
+            try:
+                info = iin_parse(iin)
+            except IinError as exc:
+                self.add_error("iin", exc.message)
+            else:
+                if data.get("birth_date") and data["birth_date"] != info.birth_date:
+                    self.add_error("birth_date", _("The date of birth does not match the IIN (%(date)s).") % {
+                        "date": info.birth_date.strftime("%d.%m.%Y")})
+        if not data.get("kinship"):
+            self.add_error("kinship", _("Choose the degree of kinship."))
+        known = bool(iin) and "iin" not in self.errors and (
+            Person.objects.filter(iin=iin).exists() or state_gateway().person(iin) is not None)
+        if not known and not (data.get("surname") and data.get("given_name")):
+            self.add_error("surname", _("Give the surname and the given name: the persons database has no record "
+                                        "for this member."))
+        return data
+
+    def member(self) -> tuple[dict, str]:
+        keys = ("iin", "surname", "given_name", "patronymic", "birth_date")
+        return ({k: self.cleaned_data[k] for k in keys if self.cleaned_data.get(k) not in ("", None)},
+                self.cleaned_data["kinship"])
+
+
+class BaseFamilyFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.forms:
+            iin = form.cleaned_data.get("iin") if form.has_changed() else ""
+            if iin and iin in seen:
+                form.add_error("iin", _("This IIN is already named in the application."))
+            seen.add(iin)
+
+    def members(self) -> list[tuple[dict, str]]:
+        return [form.member() for form in self.forms if form.has_changed()]
+
+
+FamilyFormSet = forms.formset_factory(FamilyMemberForm, formset=BaseFamilyFormSet, extra=3, max_num=20,
+                                      validate_max=True)
+
+
+def family_formset(request) -> BaseFamilyFormSet:
+    """Bound when the page sent the family rows (a client posting without them files the applicant alone)."""
+    if request.method == "POST" and "members-TOTAL_FORMS" in request.POST:
+        return FamilyFormSet(request.POST, prefix="members")
+    return FamilyFormSet(prefix="members")

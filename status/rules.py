@@ -27,6 +27,8 @@ STATUS_RULES = RuleBook([
             Step("extension_decision", "STA-8", 2, label=_("Decision on the extension"), signer=Role.MIO_HEAD),
             Step("extension_term", "STA-8", 3, label=_("Extension of kandas status (service term)"),
                  service_term=True),
+            # p.22: the decision (extension or refusal) goes to the State Corporation within one working day.
+            Step("extension_forward", "STA-8", 1, label=_("Send the extension decision to the State Corporation")),
         ),
         title=_("Order 329-Ө-М as amended by order 317 of 10.10.2025"),
     ),

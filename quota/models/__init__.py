@@ -7,3 +7,4 @@ from .complaints import Complaint, ComplaintState  # noqa: F401
 from .plans import (  # noqa: F401
     Direction, LocalityList, LocalityListEntry, LocalityListState, QuotaPlan, QuotaProposal,
 )
+from .notices import NOTICE_CHANNEL_OF_FILING, ApplicantNotice, NoticeChannel  # noqa: F401

@@ -13,7 +13,8 @@ from kandas.selectors import organisation_of
 from kandas.services import person_quota_included_set
 from kandas.transitions import case_transition
 
-from ..models import ALL_GROUNDS, REFUSAL_GROUNDS, QuotaApplication
+from ..models import ALL_GROUNDS, REFUSAL_GROUNDS, ApplicantNotice, QuotaApplication
+from .notices import applicant_notice_send, preliminary_refusal_text, result_text
 from .plans import quota_consume
 from .steps import step_close, step_due, step_open
 
@@ -70,6 +71,8 @@ def application_recommend(*, application_id: int, actor, include: bool, remarks:
             preliminary_received_on=received_on)
         app = case_transition(case=app, transition="recommend_refusal", actor=actor, seen_version=seen_version,
                               kwargs={"on": on}, comment=remarks)
+        applicant_notice_send(app=app, kind=ApplicantNotice.Kind.PRELIMINARY_REFUSAL,
+                              text=preliminary_refusal_text(app), on=on)
         # QUO-7 / Decisions 4: objections within 2 working days of the applicant's receipt.
         step_open(case=app, key="objections", organisation=app.organisation, start=received_on)
     step_close(case=app, key=key, on=on)
@@ -150,6 +153,7 @@ def application_send_result(*, application_id: int, actor, seen_version: int | N
     on = on or timezone.localdate()
     app = case_transition(case=QuotaApplication.objects.get(pk=application_id), transition="send_result",
                           actor=actor, seen_version=seen_version, kwargs={"on": on})
+    applicant_notice_send(app=app, kind=ApplicantNotice.Kind.RESULT, text=result_text(app), on=on)
     step_close(case=app, key="govcorp_delivery", on=on)
     if step_close(case=app, key="term", on=on):
         QuotaApplication.objects.filter(pk=app.pk).update(term_overrun=True)  # Decisions 5: flagged, not hidden

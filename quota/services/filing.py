@@ -17,9 +17,10 @@ from kandas.signing import signature_create
 from kandas.transitions import case_transition
 from kandas.workdays import WorkCalendar
 
-from ..models import (ApplicationDocumentNote, ApplicationMember, Channel, EligibilityBasis, QuotaApplication,
-                      QuotaKind)
+from ..models import (ApplicantNotice, ApplicationDocumentNote, ApplicationMember, Channel, EligibilityBasis,
+                      QuotaApplication, QuotaKind)
 from ..rules import QUOTA_RULES, VERSION_FLAGS, version_flag
+from .notices import applicant_notice_send, refusal_to_accept_text
 from .steps import step_cancel, step_close, step_due, step_open
 
 
@@ -205,6 +206,8 @@ def application_check_completeness(*, application_id: int, actor, missing: list[
         QuotaApplication.objects.filter(pk=app.pk).update(missing_documents=refused)
         app = case_transition(case=app, transition="refuse_to_accept", actor=actor, seen_version=seen_version,
                               comment="; ".join(refused))
+        applicant_notice_send(app=app, kind=ApplicantNotice.Kind.REFUSAL_TO_ACCEPT,
+                              text=refusal_to_accept_text(app, refused), on=on)
         step_close(case=app, key=key_accept, on=on)
         step_cancel(case=app, key="s_cc_forward")
         step_cancel(case=app, key="term")

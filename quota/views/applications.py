@@ -120,6 +120,7 @@ def _detail_context(request, app, bound=None):
         "extend_form": ComplaintExtendForm(), "decide_form": ComplaintDecideForm(),
         "may_handle_complaints": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD),
         "documents": app.documents_presented.all(),
+        "notices": app.notices.all(),
         "personal_data": user_may_see_personal_data(request.user),
         "printouts": printouts_for(app),
     })

@@ -7,12 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kandas.deadlines import deadline_close, deadline_open
+from kandas.models import TransitionLog
 from kandas.roles import Role
 from kandas.scoping import user_organisation
 from kandas.transitions import ActionNotAllowed, case_transition
 
-from ..models import (ApplicantNotice, ApplicationState, CertificateHandout, RefusalGround, StatusApplication,
-                      StatusExtension)
+from ..models import (ApplicantNotice, ApplicationState, CertificateHandout, ExtensionState, RefusalGround,
+                      StatusApplication, StatusExtension)
 from ..rules import EXTENSION_MAX_MONTHS
 from .common import ensure_actor, govcorp_staff_notify, notice_send, service_term_rule, status_granted_record, \
     status_term_until
@@ -83,18 +85,43 @@ def decision_refuse(*, actor, case, grounds: list[str], motivation: str, seen_ve
     _decision_notice(case, _("Refusal %(ref)s: %(grounds)s") % {
         "ref": case.ref, "grounds": "; ".join(case.refusal_grounds_display())})
     if isinstance(case, StatusExtension):
-        _extension_to_govcorp(case)
+        _extension_forward_open(StatusExtension.objects.get(pk=case.pk))
     return case
 
 
-def _extension_to_govcorp(extension: StatusExtension) -> None:
-    """STA-8 (p.22): the decision goes to the State Corporation within one working day — sent at once."""
-    today = timezone.localdate()
-    StatusExtension.objects.filter(pk=extension.pk).update(govcorp_sent_on=today)
+def _extension_forward_open(extension: StatusExtension) -> None:
+    """STA-8 (p.22): after the decision the MIO has one working day to send it to the State Corporation."""
+    deadline_open(case=extension, step="extension_forward", organisation=extension.organisation,
+                  start=extension.decided_on or timezone.localdate())
+
+
+@transaction.atomic
+def extension_govcorp_send(*, actor, extension_id: int, sent_on: datetime.date | None = None) -> StatusExtension:
+    """STA-8 (p.22): the MIO records that the decision went to the State Corporation (through the e-gov
+    gateway) so that it informs the applicant; closes the one-working-day step."""
+    extension = StatusExtension.objects.select_for_update().select_related("applicant").get(pk=extension_id)
+    ensure_actor(actor, extension, Role.MIO_SPECIALIST, Role.MIO_HEAD)
+    if extension.state not in (ExtensionState.EXTENDED, ExtensionState.REFUSED):
+        raise ActionNotAllowed(_("There is no decision on this extension yet."))
+    if extension.govcorp_sent_on:
+        raise ActionNotAllowed(_("The decision was already sent to the State Corporation on %(day)s.") % {
+            "day": extension.govcorp_sent_on.strftime("%d.%m.%Y")})
+    sent_on = sent_on or timezone.localdate()
+    if sent_on > timezone.localdate() or (extension.decided_on and sent_on < extension.decided_on):
+        raise ValidationError({"sent_on": _("The sending date lies between the decision and today.")})
+    extension.govcorp_sent_on = sent_on
+    extension.save(update_fields=["govcorp_sent_on"])
     text = _("Decision on the extension %(ref)s (%(state)s) for %(name)s: inform the applicant.") % {
         "ref": extension.ref, "state": extension.get_state_display(), "name": extension.applicant.full_name}
-    notice_send(case=extension, kind=ApplicantNotice.Kind.GOVCORP, channel="govcorp", text=text)
+    notice = notice_send(case=extension, kind=ApplicantNotice.Kind.GOVCORP, channel="govcorp", text=text)
+    ApplicantNotice.objects.filter(pk=notice.pk).update(sent_on=sent_on)
+    deadline_close(case=extension, rule="STA-8", on=sent_on)
+    TransitionLog.objects.create(case=extension, transition="send_to_govcorp", source=extension.state,
+                                 target=extension.state, actor=actor, organisation=user_organisation(actor),
+                                 comment=_("Sent to the State Corporation on %(day)s") % {
+                                     "day": sent_on.strftime("%d.%m.%Y")})
     govcorp_staff_notify(case=extension, text=text)
+    return StatusExtension.objects.get(pk=extension.pk)
 
 
 @transaction.atomic
@@ -120,8 +147,9 @@ def extension_grant(*, actor, extension_id: int, until: datetime.date | None = N
     status_granted_record(person_id=application.applicant_id, since=application.status_since, until=until)
     _decision_notice(extension, _("Kandas status is extended until %(until)s (decision %(ref)s).") % {
         "until": until.strftime("%d.%m.%Y"), "ref": extension.ref})
-    _extension_to_govcorp(extension)
-    return StatusExtension.objects.get(pk=extension.pk)
+    extension = StatusExtension.objects.get(pk=extension.pk)
+    _extension_forward_open(extension)
+    return extension
 
 
 @transaction.atomic

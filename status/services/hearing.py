@@ -73,6 +73,17 @@ def hearing_postpone(*, actor, case, reason: str, until: datetime.date, document
         pause=["STA-4", service_term_rule(case)])
 
 
+def postponed_hearing_window(case, *, today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """STA-4 (p.9-1): "the hearing is moved to the end of the reasons for absence".
+
+    The hearing is held on the day the valid reason ends; when that day is not a working day, on the next
+    working day at the latest. A reason that has already ended leaves today .. the next working day.
+    """
+    today = today or timezone.localdate()
+    first = max(case.postponed_until or today, today)
+    return first, WorkCalendar.load().next_working_day(first)
+
+
 @transaction.atomic
 def hearing_reschedule(*, actor, case, hearing_at: datetime.datetime, place: str, seen_version: int | None = None):
     """STA-4: the reason has ended; the clock runs again with the days that were left."""
@@ -80,6 +91,14 @@ def hearing_reschedule(*, actor, case, hearing_at: datetime.datetime, place: str
         raise ValidationError({"place": _("Give the place or the method of the hearing.")})
     if hearing_at < timezone.now():
         raise ValidationError({"hearing_at": _("The hearing cannot be in the past.")})
+    first, last = postponed_hearing_window(case)
+    hearing_day = timezone.localtime(hearing_at).date() if timezone.is_aware(hearing_at) else hearing_at.date()
+    if not first <= hearing_day <= last:
+        raise ValidationError({"hearing_at": _(
+            "P.9-1: the postponed hearing is held when the reason for absence ends (%(end)s): "
+            "between %(first)s and %(last)s.") % {
+            "end": case.postponed_until.strftime("%d.%m.%Y"), "first": first.strftime("%d.%m.%Y"),
+            "last": last.strftime("%d.%m.%Y")}})
     return case_transition(case=case, transition="reschedule_hearing", actor=actor, seen_version=seen_version,
                            kwargs={"hearing_at": hearing_at, "place": place.strip()},
                            resume=["STA-4", service_term_rule(case)])

@@ -15,6 +15,7 @@ from kandas.models import Consent, Document, DocumentKind, Person, TransitionLog
 from kandas.roles import Role, user_has_role
 from kandas.scoping import user_organisation
 from kandas.selectors import organisation_of
+from kandas.services import person_get_or_create
 from kandas.workdays import WorkCalendar
 
 from ..models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicantNotice,
@@ -27,23 +28,12 @@ PERSON_FIELDS = ("iin", "surname", "given_name", "patronymic", "birth_date", "se
                  "country_of_exit", "address", "phone", "email", "birth_place")
 
 
-def person_for_application(*, data: dict | Person, region) -> Person:
-    """The registry person behind an application: found by IIN, else added to the registry.
-
-    Foreign applicants often have no IIN yet; they are added by name and date of birth.
-    """
+def person_for_application(*, data: dict | Person, region, actor=None) -> Person:
+    """The registry person behind an application (kandas.services.person_get_or_create, GEN-2)."""
     if isinstance(data, Person):
         return data
-    iin = (data.get("iin") or "").strip()
-    if iin:
-        existing = Person.objects.filter(iin=iin).first()
-        if existing:
-            return existing
-    person = Person(region=region, **{k: v for k, v in data.items() if k in PERSON_FIELDS and v not in (None,)})
-    person.iin = iin or None
-    person.full_clean(exclude=["region"])
-    person.save()
-    return person
+    fields = {k: v for k, v in data.items() if k in PERSON_FIELDS}
+    return person_get_or_create(region=region, actor=actor, **fields)
 
 
 def documents_check(application: StatusApplication) -> tuple[list[dict], list[dict]]:
@@ -113,7 +103,7 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
         errors["region"] = _("No local executive body serves this region.")
     if errors:
         raise ValidationError(errors)
-    person = person_for_application(data=applicant, region=region)
+    person = person_for_application(data=applicant, region=region, actor=actor)
     consent = None
     if consent_method:
         consent = Consent.objects.create(person=person, method=consent_method, taken_by=actor,
@@ -127,7 +117,7 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
     )
     holders = {person.iin: person} if person.iin else {}
     for data, kinship in members:
-        member = person_for_application(data=data, region=region)
+        member = person_for_application(data=data, region=region, actor=actor)
         StatusApplicationMember.objects.create(application=application, person=member, kinship=kinship)
         if member.iin:
             holders[member.iin] = member

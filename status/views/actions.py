@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from kandas.roles import Role, user_has_role
 
 from .. import forms, services
-from ..models import ApplicationState, StatusApplication
+from ..models import ApplicationState, ExtensionState, StatusApplication
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Action:
     label: str = ""
     roles: tuple = ()  # only for actions that are not transitions
     states: tuple = ()
+    when: Callable | None = None  # extra condition on the case (non-transition actions)
     done: str = field(default=_("Done."))
 
 
@@ -75,6 +76,10 @@ HEARING_ACTIONS = {
 EXTENSION_ACTIONS = {
     "extend": Action(forms.ExtendForm, lambda u, c, d: services.extension_grant(
         actor=u, extension_id=c.pk, until=d["until"], seen_version=_v(d))),
+    "send_to_govcorp": Action(forms.GovcorpSentForm, lambda u, c, d: services.extension_govcorp_send(
+        actor=u, extension_id=c.pk, sent_on=d["sent_on"]), label=_("Sent to the State Corporation"),
+        roles=(Role.MIO_SPECIALIST, Role.MIO_HEAD), states=(ExtensionState.EXTENDED, ExtensionState.REFUSED),
+        when=lambda c: not c.govcorp_sent_on),
 }
 
 
@@ -86,4 +91,5 @@ def actions_for(case) -> dict[str, Action]:
 def extra_actions_allowed(user, case) -> list[str]:
     """Non-transition actions this user may take on this case now."""
     return [name for name, a in actions_for(case).items()
-            if a.roles and case.state in a.states and user_has_role(user, *a.roles)]
+            if a.roles and case.state in a.states and (a.when is None or a.when(case))
+            and user_has_role(user, *a.roles)]

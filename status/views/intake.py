@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from kandas.roles import Role, user_has_role
 from kandas.scoping import user_organisation
 
-from ..forms import ApplicationIntakeForm
+from ..forms import ApplicationIntakeForm, family_formset
 from ..services import application_submit
 from .cases import _errors_to_form
 
@@ -20,7 +20,9 @@ def application_new(request):
     if not user_has_role(request.user, *INTAKE_ROLES):
         raise PermissionDenied(_("Your role may not take this action."))
     form = ApplicationIntakeForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    family = family_formset(request)
+    family_ok = family.is_valid() if family.is_bound else True
+    if request.method == "POST" and form.is_valid() and family_ok:
         data = form.cleaned_data
         organisation = user_organisation(request.user)
         try:
@@ -28,6 +30,7 @@ def application_new(request):
                 actor=request.user, sub_type=data["sub_type"], channel=data["channel"],
                 region=organisation.region if organisation else None,
                 settlement_region=data.get("settlement_region"), applicant=form.applicant_data(),
+                members=family.members() if family.is_bound else [],
                 documents=form.documents(), consent_method=data.get("consent") or None,
                 nationality_recommendation=data["nationality_recommendation"])
         except ValidationError as exc:
@@ -39,4 +42,6 @@ def application_new(request):
             else:
                 messages.success(request, _("Registered: %(ref)s.") % {"ref": application.ref})
             return redirect(application.get_absolute_url())
-    return render(request, "status/application_new.html", {"form": form}, status=400 if form.errors else 200)
+    invalid = bool(form.errors) or not family_ok
+    return render(request, "status/application_new.html", {"form": form, "family": family},
+                  status=400 if invalid else 200)

@@ -11,7 +11,8 @@ from kandas.models import Deadline, Notification, Person
 from kandas.workdays import WorkCalendar
 from status.models import ApplicantNotice, ApplicationState, ExtensionState, StatusApplication, StatusExtension
 from status.services import (application_assign, application_recommend, application_send_to_commission,
-                             decision_refuse, extension_grant, extension_submit, hearing_notify, hearing_record)
+                             decision_refuse, extension_govcorp_send, extension_grant, extension_submit, hearing_notify,
+                             hearing_record)
 from status.tasks import statuses_expire_task
 
 from .conftest import file_application
@@ -50,7 +51,13 @@ def test_sta8_extension_once_for_at_most_six_months_decided_in_2_working_days(wo
     with django_capture_on_commit_callbacks(execute=True):
         ext = extension_grant(actor=world.head, extension_id=ext.pk)
     assert ext.state == ExtensionState.EXTENDED and ext.extended_until == limit
-    assert ext.govcorp_sent_on == today()  # within 1 working day: sent with the decision
+    # STA-8 (p.22): sending to the State Corporation is a step of its own, one working day after the decision.
+    assert ext.govcorp_sent_on is None
+    forward = Deadline.objects.get(case_id=ext.pk, case_ref=ext.ref, rule="STA-8", state="open")
+    assert forward.due == calendar.add_working_days(today(), 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        ext = extension_govcorp_send(actor=world.specialist, extension_id=ext.pk)
+    assert ext.govcorp_sent_on == today()
     assert ApplicantNotice.objects.filter(extension=ext, kind="govcorp").exists()
     assert Notification.objects.filter(user=world.operator, text__contains=ext.ref).exists()
     assert StatusApplication.objects.get(pk=app.pk).status_until == limit
@@ -75,7 +82,9 @@ def test_sta8_sta4_extension_hearing_path_ends_in_a_signed_refusal_sent_to_govco
     ext = hearing_record(actor=world.specialist, case=ext, outcome="refused", minutes="Не явился")
     ext = decision_refuse(actor=world.head, case=ext, grounds=["1"], motivation="Не соответствует условиям")
     assert ext.state == ExtensionState.REFUSED
-    assert StatusExtension.objects.get(pk=ext.pk).govcorp_sent_on == today()
+    assert StatusExtension.objects.get(pk=ext.pk).govcorp_sent_on is None
+    ext = extension_govcorp_send(actor=world.specialist, extension_id=ext.pk)
+    assert ext.govcorp_sent_on == today()
     assert StatusApplication.objects.get(pk=app.pk).status_until == app.status_until
 
 
