@@ -44,6 +44,10 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > limit:
-            return HttpResponse(_("The upload is too large: at most %(mb)d MB per request.") % {"mb": limit // 2**20},
-                                status=413, content_type="text/plain; charset=utf-8")
+            from django.utils import translation
+
+            # This runs before LocaleMiddleware: answer in the visitor's language, not the last request's.
+            with translation.override(translation.get_language_from_request(request)):
+                text = _("The upload is too large: at most %(mb)d MB per request.") % {"mb": limit // 2**20}
+            return HttpResponse(text, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
