@@ -72,7 +72,7 @@ def _deadlines(organisation, n):
     ct = ContentType.objects.get_for_model(Person)
     today = datetime.date.today()
     Deadline.objects.bulk_create([
-        Deadline(case_type=ct, case_id=i + 1, case_ref=f"TST-2026-{i:06d}", rule="ADA-2", step="check",
+        Deadline(case_type=ct, case_id=i + 1, case_ref=f"TST-2026-{i:06d}", rule="CAL-1", step="check",
                  organisation=organisation, region=organisation.region, unit="working", length=1, start=today,
                  due=today + datetime.timedelta(days=i % 30 - 10), explanation="1 working day")
         for i in range(n)])
