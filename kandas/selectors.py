@@ -62,6 +62,22 @@ def person_search(*, user, query: str, region=None, sex: str = "", age_group: st
     return qs
 
 
+def case_search_filter(*, user, query: str, applicant: str = "applicant") -> Q | None:
+    """The search box of every case list: the case number, the applicant's name in any spelling, or the
+    applicant's IIN (its first digits) — the IIN only for users who may see personal data, so that others
+    cannot probe the registry with it. None for an empty query."""
+    query = " ".join((query or "").split())
+    if not query:
+        return None
+    condition = Q(ref__icontains=query)
+    if query.isdigit():
+        if user_may_see_personal_data(user):
+            condition |= Q(**{f"{applicant}__iin__startswith": query})
+    elif len(name_fold(query).replace(" ", "")) >= NAME_QUERY_MIN:
+        condition |= Q(**{f"{applicant}__search_text__contains": name_fold(query)})
+    return condition
+
+
 @dataclass(frozen=True)
 class FamilySearch:
     families: QuerySet  # of Family, in scope, not yet ordered

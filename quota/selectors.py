@@ -1,8 +1,7 @@
 """Reads of the quota slice; every queryset goes through kandas.scoping.scope_for."""
 from django.db.models import Count, Q, QuerySet
-from unidecode import unidecode
 
-from kandas.roles import user_may_see_personal_data
+from kandas.selectors import case_search_filter
 from kandas.scoping import scope_for
 
 from .models import AppState, LocalityList, LocalityListState, QuotaApplication, QuotaPlan, QuotaUnit
@@ -21,15 +20,8 @@ def application_list(*, user, kind: str = "", state: str = "", channel: str = ""
         qs = qs.filter(state=state)
     if channel:
         qs = qs.filter(channel=channel)
-    query = (query or "").strip()
-    if query:
-        if query.isdigit():
-            # An IIN is personal data: analysts may not probe the registry with it.
-            qs = qs.filter(applicant__iin__startswith=query) if user_may_see_personal_data(user) else qs.none()
-        else:
-            lowered, latin = query.lower(), unidecode(query).lower()
-            qs = qs.filter(Q(ref__icontains=query) | Q(applicant__search_text__contains=lowered)
-                           | Q(applicant__search_text__contains=latin))
+    if (condition := case_search_filter(user=user, query=query)) is not None:
+        qs = qs.filter(condition)
     return qs.order_by("-filed_on", "-pk")
 
 

@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from kandas.models import Deadline, Document
-from kandas.roles import user_may_see_personal_data
+from kandas.selectors import case_search_filter
 from kandas.scoping import scope_for, scoped_get_or_404
 
 from .models import ApplicationState, StatusApplication, StatusExtension
@@ -30,11 +30,7 @@ def application_list(*, user, state: str = "", channel: str = "", region=None, o
         qs = qs.filter(region=region)
     if overdue:
         qs = qs.filter(is_overdue=True)
-    query = (query or "").strip()
-    if query:
-        condition = Q(ref__icontains=query) | Q(applicant__search_text__contains=query.lower())
-        if user_may_see_personal_data(user):  # an IIN is personal data: analysts may not probe with it
-            condition |= Q(applicant__iin=query)
+    if (condition := case_search_filter(user=user, query=query)) is not None:
         qs = qs.filter(condition)
     return qs.order_by("-filed_on", "-pk")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, F, Q, QuerySet
 
-from kandas.roles import user_may_see_personal_data
+from kandas.selectors import case_search_filter
 from kandas.scoping import scope_for, scoped_get_or_404
 
 from ..models import Bed, BedState, Centre, ResidenceApplication, ResidenceState
@@ -32,11 +32,7 @@ def application_list(*, user, state: str = "", centre_id: int | None = None, que
         qs = qs.filter(filed_on__gte=filed_from)
     if filed_to:
         qs = qs.filter(filed_on__lte=filed_to)
-    query = (query or "").strip()
-    if query:
-        condition = Q(ref__icontains=query) | Q(applicant__search_text__contains=query.lower())
-        if user_may_see_personal_data(user):  # an IIN is personal data: analysts may not probe with it
-            condition |= Q(applicant__iin=query)
+    if (condition := case_search_filter(user=user, query=query)) is not None:
         qs = qs.filter(condition)
     return qs.order_by("-filed_on", "-journal_no")
 
