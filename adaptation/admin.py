@@ -2,6 +2,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from kandas.admin.casework import ReadOnlyCaseAdmin, ReadOnlyInline
+
 from .models import Bed, Centre, ResidenceApplication, ResidenceEvent, ResidencePerson, Room, TerminationProposal
 
 
@@ -45,17 +47,6 @@ class BedAdmin(SimpleHistoryAdmin):
         return super().has_change_permission(request, obj) and (obj is None or obj.application_id is None)
 
 
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 class PersonInline(ReadOnlyInline):
     model = ResidencePerson
     fields = ("person", "kinship", "talon_number", "talon_date", "talon_document", "stay_state", "left_on")
@@ -73,22 +64,14 @@ class ProposalInline(ReadOnlyInline):
 
 
 @admin.register(ResidenceApplication)
-class ResidenceApplicationAdmin(SimpleHistoryAdmin):
-    list_display = ("ref", "journal_no", "centre", "applicant", "persons_count", "state", "filed_on")
-    list_filter = ("state", "centre", "region")
+class ResidenceApplicationAdmin(ReadOnlyCaseAdmin):
+    list_display = ("ref", "journal_no", "centre", "applicant", "persons_count", "state", "filed_on",
+                    "rule_version_display")
+    list_filter = ("state", "centre", "region", "rule_version")
     list_select_related = ("centre__organisation", "applicant")
     search_fields = ("ref", "applicant__iin", "applicant__surname")
     date_hierarchy = "filed_on"
-    inlines = [PersonInline, EventInline, ProposalInline]
+    inlines = [PersonInline, EventInline, ProposalInline, *ReadOnlyCaseAdmin.inlines]
 
     def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+        return [f.name for f in self.model._meta.fields] + ["rule_version_display"]

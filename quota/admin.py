@@ -2,6 +2,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from kandas.admin.casework import ReadOnlyCaseAdmin, ReadOnlyInline
+
 from .models import (ApplicantNotice, ApplicationDocumentNote, ApplicationMember, Complaint, LocalityList,
                      LocalityListEntry, QuotaApplication, QuotaPlan, QuotaProposal)
 
@@ -34,17 +36,6 @@ class QuotaProposalAdmin(SimpleHistoryAdmin):
     list_filter = ("state", "subject")
 
 
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 class MemberInline(ReadOnlyInline):
     model = ApplicationMember
 
@@ -59,26 +50,14 @@ class NoticeInline(ReadOnlyInline):
     readonly_fields = fields
 
 
-class ReadOnlyCaseAdmin(SimpleHistoryAdmin):
-    """Cases change only through their services (transition log, deadlines, signatures)."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(QuotaApplication)
 class QuotaApplicationAdmin(ReadOnlyCaseAdmin):
-    list_display = ("ref", "kind", "applicant", "region", "channel", "filed_on", "state", "term_overrun")
+    list_display = ("ref", "kind", "applicant", "region", "channel", "filed_on", "state", "term_overrun",
+                    "rule_version_display")
     list_filter = ("kind", "state", "channel", "region", "rule_version")
     search_fields = ("ref", "applicant__iin", "applicant__surname")
     list_select_related = ("applicant", "region")
-    inlines = [MemberInline, DocumentInline, NoticeInline]
+    inlines = [MemberInline, DocumentInline, NoticeInline, *ReadOnlyCaseAdmin.inlines]
 
 
 @admin.register(Complaint)

@@ -5,12 +5,10 @@ closes those lists, so a change is an amendment (a new rule version and a code r
 administrator's edit. The admin shows them as filters and on every case, with their translated wording.
 """
 from django.contrib import admin
-from django.contrib.contenttypes.models import ContentType
-from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from kandas.models import TransitionLog
+from kandas.admin.casework import ReadOnlyCaseAdmin
 
 from .models import ApplicantNotice, CertificateHandout, StatusApplication, StatusApplicationMember, StatusExtension
 
@@ -42,20 +40,13 @@ class NoticeInline(ReadOnlyMixin, admin.TabularInline):
     extra = 0
 
 
-class CaseAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
+class CaseAdmin(ReadOnlyCaseAdmin):
     search_fields = ("ref", "applicant__iin", "applicant__surname")
     date_hierarchy = "filed_on"
     list_select_related = ("applicant", "region")
 
     def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields] + ["transition_log", "grounds"]
-
-    @admin.display(description=_("transition log"))
-    def transition_log(self, obj):
-        logs = TransitionLog.objects.filter(case_type=ContentType.objects.get_for_model(obj), case_id=obj.pk)
-        return format_html_join("\n", "<div>{} · {} · {} → {} · {}</div>", (
-            (log.at.strftime("%d.%m.%Y %H:%M"), log.actor or "system", log.source, log.target, log.comment)
-            for log in logs.select_related("actor")))
+        return [f.name for f in self.model._meta.fields] + ["rule_version_display", "grounds"]
 
     @admin.display(description=_("refusal grounds"))
     def grounds(self, obj):
@@ -64,16 +55,17 @@ class CaseAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
 
 @admin.register(StatusApplication)
 class StatusApplicationAdmin(CaseAdmin):
-    list_display = ("ref", "applicant", "sub_type", "channel", "region", "filed_on", "state")
-    list_filter = ("state", "sub_type", "channel", "region")
-    inlines = [MemberInline, NoticeInline]
+    list_display = ("ref", "applicant", "sub_type", "channel", "region", "filed_on", "state", "rule_version_display")
+    list_filter = ("state", "sub_type", "channel", "region", "rule_version")
+    inlines = [MemberInline, NoticeInline, *ReadOnlyCaseAdmin.inlines]
 
 
 @admin.register(StatusExtension)
 class StatusExtensionAdmin(CaseAdmin):
-    list_display = ("ref", "applicant", "channel", "region", "filed_on", "state", "extended_until")
-    list_filter = ("state", "channel", "region")
-    inlines = [NoticeInline]
+    list_display = ("ref", "applicant", "channel", "region", "filed_on", "state", "extended_until",
+                    "rule_version_display")
+    list_filter = ("state", "channel", "region", "rule_version")
+    inlines = [NoticeInline, *ReadOnlyCaseAdmin.inlines]
 
 
 @admin.register(CertificateHandout)

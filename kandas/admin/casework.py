@@ -133,3 +133,30 @@ class CaseAdmin(SimpleHistoryAdmin):
         version = obj.rules
         title = f" — {version.title}" if version.title else ""
         return f"{version.code} ({_('in force from')} {version.effective_from:%d.%m.%Y}){title}"
+
+
+class ReadOnlyCaseAdmin(CaseAdmin):
+    """The admin of a case type in an app: inspection only (history, deadlines, log, signatures, rule
+    version); cases change through their services, never by editing them here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    """A case's own rows (members, notices, events) shown read-only on its admin page."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

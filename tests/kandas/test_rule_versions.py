@@ -50,3 +50,16 @@ def test_gen1_admin_sees_the_rule_version_of_a_case(admin_client, two_cases):
     assert "01.01.2026" in page and "as amended from 01.01.2026" in page
     assert admin_client.get("/admin/example_case/examplecase/?rule_version__exact=2025").content.decode().count(
         before.ref) >= 1
+
+
+def test_gen1_every_app_admin_shows_the_rule_version_of_a_case(admin_client):
+    """GEN-1: an administrator sees which rule version a case runs under, in every app's case admin."""
+    from tests.status.conftest import build_region, file_application
+
+    application = file_application(build_region())
+    page = admin_client.get(f"/admin/status/statusapplication/{application.pk}/change/").content.decode()
+    assert application.rule_version in page
+    listing = admin_client.get("/admin/status/statusapplication/").content.decode()
+    assert application.rule_version in listing
+    for url in ("/admin/quota/quotaapplication/", "/admin/adaptation/residenceapplication/"):
+        assert admin_client.get(url).status_code == 200
