@@ -23,5 +23,5 @@ RESIDENCE_RULES = RuleBook([
              signer="mio_head"),
         # p.17: the room is vacated not later than 3 calendar days after residence ends.
         Step("vacate", "RES-11", 3, CALENDAR_DAYS, label=_("Vacate the room (3 calendar days)")),
-    ), title="331-Ө-М app.1 (ред. 16.03.2021 № 78)"),
+    ), title=_("Order 331-Ө-М, appendix 1 (as amended 16.03.2021 No. 78)")),
 ])

@@ -45,8 +45,8 @@ def _steps():
 
 
 QUOTA_RULES = RuleBook([
-    RuleVersion("2025", datetime.date(2025, 1, 11), _steps(), title="order 20 as amended by order 513"),
-    RuleVersion("2026", datetime.date(2026, 1, 1), _steps(), title="order 20 as amended by order 359"),
+    RuleVersion("2025", datetime.date(2025, 1, 11), _steps(), title=_("Order 20 as amended by order 513 of 31.12.2024")),
+    RuleVersion("2026", datetime.date(2026, 1, 1), _steps(), title=_("Order 20 as amended by order 359 (in force from 01.01.2026)")),
 ])
 
 # What else differs between the versions (GEN-1): flags read by the services.

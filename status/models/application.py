@@ -12,7 +12,7 @@ from kandas.models import CaseBase, Kinship
 from kandas.roles import Role
 
 from ..rules import STATUS_RULES
-from .choices import Channel, HearingOutcome, SubType
+from .choices import Channel, HearingOutcome, NoticeChannel, SubType
 from .hearing import HearingFields, iso_date, hearing_transitions
 
 
@@ -225,3 +225,9 @@ class ApplicantNotice(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("notice to the applicant")
         verbose_name_plural = _("notices to the applicant")
+
+    @property
+    def channel_label(self) -> str:
+        """The channel in the reader's language (a filing channel or a notice channel)."""
+        labels = {**dict(Channel.choices), **dict(NoticeChannel.choices)}
+        return str(labels.get(self.channel, self.channel))

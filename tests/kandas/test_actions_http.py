@@ -91,7 +91,20 @@ def test_case_page_shows_state_timeline_and_deadlines_with_the_service_term_firs
     client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0})
     page = client.get(f"/example/{case.pk}/").content.decode()
     assert 'data-testid="case-state">reviewed<' in page
-    assert "filed → reviewed" in page and specialist.username in page
+    assert "filed → reviewed" in page and specialist.get_full_name() in page
     deadlines = page[page.index('data-testid="case-deadlines"'):page.index('data-testid="case-signatures"')]
     assert deadlines.index("<td>service term") < deadlines.index("<td>review")
     assert "Наурыз мейрамы" in deadlines  # 14 working days after 18.03.2026 cross Nauryz
+
+
+def test_timeline_names_actions_in_the_readers_language_and_folds_a_transitions_own_field_changes(client, setup):
+    """A case timeline speaks the reader's language: named actions, full names, no raw 'edit' rows for the
+    fields a transition itself saved."""
+    case, specialist, head = setup
+    client.force_login(specialist)
+    client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0, "remarks": "complete"})
+    client.cookies["django_language"] = "kk"
+    page = client.get(f"/example/{case.pk}/").content.decode()
+    timeline = page.split('data-testid="case-timeline"')[1]
+    assert specialist.get_full_name() in timeline
+    assert "өзгертілді" not in timeline and " edit " not in timeline
