@@ -1,14 +1,19 @@
+from django.conf import settings
+
 from .roles import Role, user_roles
 from .scoping import user_organisation
 
 
 def shell(request):
     """The organisation, roles and unread notifications shown in the base layout."""
+    # The language switch names each language in itself (settings.LANGUAGES, untranslated).
+    languages = {"shell_languages": settings.LANGUAGES}
     user = request.user
     if not user.is_authenticated:
-        return {}
+        return languages
     labels = dict(Role.choices)
     return {
+        **languages,
         "shell_organisation": user_organisation(user),
         "shell_roles": [labels.get(r, r) for r in sorted(user_roles(user))],
         "shell_unread": user.notifications.filter(read_at__isnull=True).count(),

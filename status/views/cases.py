@@ -15,6 +15,7 @@ from kandas.roles import user_has_role, user_may_see_personal_data
 from kandas.transitions import ActionNotAllowed, CaseConflict
 
 from .. import selectors
+from ..access import AGENDA_ROLES, INTAKE_ROLES
 from ..forms import ApplicationFilterForm
 from ..models import ApplicantNotice, StatusApplication
 from .actions import actions_for, extra_actions_allowed
@@ -30,7 +31,11 @@ def application_list(request):
                                     region=data.get("region"), overdue=data.get("overdue", False),
                                     query=data.get("q", ""))
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
-    return render(request, "status/application_list.html", {"form": form, "page": page})
+    return render(request, "status/application_list.html", {
+        "form": form, "page": page,
+        # Only the links this user can follow (the pages themselves refuse others with 403).
+        "may_file": user_has_role(request.user, *INTAKE_ROLES),
+        "may_see_agenda": user_has_role(request.user, *AGENDA_ROLES)})
 
 
 def _case_context(request, case, bound=None) -> dict:

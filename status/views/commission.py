@@ -7,13 +7,14 @@ from django.utils.translation import gettext as _
 
 from kandas.roles import Role, user_has_role
 
+from ..access import AGENDA_ROLES
 from .. import selectors
 from ..forms import RecommendForm
 
 
 @login_required
 def commission_agenda(request):
-    if not user_has_role(request.user, Role.COMMISSION_SECRETARY, Role.MIO_SPECIALIST, Role.MIO_HEAD):
+    if not user_has_role(request.user, *AGENDA_ROLES):
         raise PermissionDenied(_("Your role may not take this action."))
     rows = [{"case": app, "form": RecommendForm(case=app)} for app in selectors.commission_agenda(user=request.user)]
     return render(request, "status/commission.html", {

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from kandas.roles import Role, user_has_role
 from kandas.scoping import user_organisation
 
+from ..access import INTAKE_ROLES
 from ..forms import ApplicationIntakeForm, family_formset
 from ..services import application_submit
 from .cases import _errors_to_form
 
-INTAKE_ROLES = (Role.GOVCORP_OPERATOR, Role.MIO_SPECIALIST, Role.MISSION_OFFICER)
 
 
 @login_required
