@@ -8,19 +8,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from kandas.admin.casework import ReadOnlyCaseAdmin
+from kandas.admin.casework import NoEditMixin, ReadOnlyCaseAdmin
 
 from .models import ApplicantNotice, CertificateHandout, StatusApplication, StatusApplicationMember, StatusExtension
 
 
-class ReadOnlyMixin:
+class ReadOnlyMixin(NoEditMixin):
     """Cases change only through their services (transitions, signatures, deadlines): never here."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

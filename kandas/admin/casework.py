@@ -50,31 +50,29 @@ class DeadlineAdmin(admin.ModelAdmin):
         return False
 
 
+class NoEditMixin:
+    """Records written by the services only: admins read them, nobody adds or edits them here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(TransitionLog)
-class TransitionLogAdmin(admin.ModelAdmin):
+class TransitionLogAdmin(NoEditMixin, admin.ModelAdmin):
     list_display = ("at", "case_type", "case_id", "transition", "source", "target", "actor", "organisation")
     list_filter = ("case_type", "transition")
     list_select_related = ("actor", "organisation", "case_type")
     readonly_fields = [f.name for f in TransitionLog._meta.fields]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Signature)
-class SignatureAdmin(admin.ModelAdmin):
+class SignatureAdmin(NoEditMixin, admin.ModelAdmin):
     list_display = ("signed_at", "case_type", "case_id", "purpose", "signer", "role", "digest")
     list_select_related = ("signer", "case_type")
     readonly_fields = [f.name for f in Signature._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Notification)
@@ -84,16 +82,10 @@ class NotificationAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "text")
 
 
-class _ReadOnlyInline(GenericTabularInline):
+class _ReadOnlyInline(NoEditMixin, GenericTabularInline):
     ct_field, ct_fk_field = "case_type", "case_id"
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def get_readonly_fields(self, request, obj=None):
         return self.fields
@@ -135,28 +127,16 @@ class CaseAdmin(SimpleHistoryAdmin):
         return f"{version.code} ({_('in force from')} {version.effective_from:%d.%m.%Y}){title}"
 
 
-class ReadOnlyCaseAdmin(CaseAdmin):
+class ReadOnlyCaseAdmin(NoEditMixin, CaseAdmin):
     """The admin of a case type in an app: inspection only (history, deadlines, log, signatures, rule
     version); cases change through their services, never by editing them here."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(NoEditMixin, admin.TabularInline):
     """A case's own rows (members, notices, events) shown read-only on its admin page."""
 
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
