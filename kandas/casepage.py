@@ -6,9 +6,12 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .actions import action_url, case_actions_for, no_action_reason
+from .holders import step_assignable_staff
 from .models import Signature, TransitionLog
 from .deadlines import case_deadlines
-from .transitions import _transition_label, actions_available
+from .roles import Role
+from .transitions import _transition_label
 
 
 # Log entries that are not transitions of the state machine (services log them with these names).
@@ -19,6 +22,20 @@ EVENT_LABELS = {
     "register": _("registered"),
     "send_to_govcorp": _("sent to the State Corporation"),
     "edit": _("changed"),
+    "assign_step": _("step assigned"),
+    "consent": _("consent recorded"),
+    "notice": _("notice sent"),
+}
+# What a signature covers, by its purpose code (a purpose "termination:12" reads as "termination").
+# A case model may add its own in SIGNATURE_PURPOSE_LABELS.
+SIGNATURE_PURPOSE_LABELS = {
+    "decision": _("decision"),
+    "refusal": _("decision of refusal"),
+    "extension_decision": _("decision on the extension"),
+    "application": _("application"),
+    "referral": _("referral"),
+    "termination": _("decision on early termination"),
+    "locality_list": _("list of settlement localities"),
 }
 SAME_SAVE = datetime.timedelta(seconds=2)
 
@@ -39,9 +56,11 @@ def case_timeline(case) -> list[dict]:
     except FieldDoesNotExist:
         labels = {}
     rows = [
-        {"at": log.at, "who": log.actor, "what": f"{labels.get(log.source, log.source)} → {labels.get(log.target, log.target)}",
+        {"at": log.at, "who": log.actor,
+         "what": (f"{labels.get(log.source, log.source)} → {labels.get(log.target, log.target)}"
+                  if log.source and log.source != log.target else str(labels.get(log.target, log.target))),
          "action": _action_label(case, log.transition),
-         "comment": log.comment, "kind": "transition"}
+         "comment": log.text, "kind": "transition"}
         for log in TransitionLog.objects.filter(case_type=ct, case_id=case.pk).select_related("actor")
     ]
     history = getattr(case, "history", None)
@@ -67,15 +86,64 @@ def _verbose(case, field: str) -> str:
         return field
 
 
-def case_page_context(user, case) -> dict:
-    actions = actions_available(user, case)
+def signature_purpose_label(case, purpose: str) -> str:
+    labels = {**SIGNATURE_PURPOSE_LABELS, **getattr(type(case), "SIGNATURE_PURPOSE_LABELS", {})}
+    return str(labels.get(purpose) or labels.get(purpose.split(":")[0]) or purpose.replace("_", " "))
+
+
+def signature_preview(case, purpose: str) -> list[tuple[str, str]]:
+    """What a signing action will sign, as label/value lines (the snapshot the signature covers)."""
+    rows = []
+    for key, value in case.signature_snapshot(purpose).items():
+        if key == "purpose":
+            value = signature_purpose_label(case, str(value))
+        elif key == "state":
+            value = case.get_state_display()
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(str(v) for v in value)
+        elif isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items())
+        rows.append((_verbose(case, key) if key not in ("ref", "purpose", "state") else
+                     {"ref": _("number"), "purpose": _("what is signed"), "state": _("state")}[key], str(value)))
+    return rows
+
+
+def _is_head_of(user, organisation_id) -> bool:
+    staff = getattr(user, "staff", None) if user.is_authenticated else None
+    return bool(user.is_superuser or (staff and staff.is_head and staff.organisation_id == organisation_id))
+
+
+def case_page_context(user, case, bound: dict | None = None) -> dict:
+    """The parts every case page shows. `bound` = {action name: bound form} to redisplay with errors."""
+    allowed, waiting = case_actions_for(user, case)
+    actions = []
+    for action in allowed:
+        form = (bound or {}).get(action.name) or action.make_form(case)
+        actions.append({
+            "name": action.name, "label": action.title(case), "form": form, "url": action_url(case, action.name),
+            "confirm": str(action.confirm) if action.confirm else "",
+            "signs": signature_purpose_label(case, action.signs) if action.signs else "",
+            "sign_preview": signature_preview(case, action.signs) if action.signs else [],
+            "open": bool(bound and action.name in bound),
+        })
+    deadlines = list(case_deadlines(case).select_related("organisation", "assignee")
+                     .order_by("-is_service_term", "start", "due", "pk"))
+    assignable = {d.pk: list(step_assignable_staff(d)) for d in deadlines
+                  if d.is_running and not d.is_service_term and _is_head_of(user, d.organisation_id)}
+    signatures = list(Signature.objects.filter(case_type=ContentType.objects.get_for_model(case), case_id=case.pk)
+                      .select_related("signer"))
+    for s in signatures:
+        s.purpose_label = signature_purpose_label(case, s.purpose)
+        s.role_label = str(Role(s.role).label) if s.role in Role.values else s.role
     return {
         "case": case,
         "case_rule_version": case.rules if getattr(case, "RULES", None) is not None and case.rule_version else None,
-        "case_deadlines": case_deadlines(case).select_related("organisation").order_by("-is_service_term", "start", "due", "pk"),
+        "case_deadlines": deadlines,
+        "case_assignable": assignable,
         "case_timeline": case_timeline(case),
-        "case_signatures": Signature.objects.filter(case_type=ContentType.objects.get_for_model(case),
-                                                    case_id=case.pk).select_related("signer"),
-        "case_actions": [(name, _transition_label(case, name)) for name in actions],
+        "case_signatures": signatures,
+        "case_actions": actions,
+        "case_actions_waiting": [{"label": a.title(case), "reason": why} for a, why in waiting],
+        "case_no_action_reason": "" if actions or waiting else no_action_reason(user, case),
         "today": timezone.localdate(),
     }

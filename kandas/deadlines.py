@@ -75,9 +75,12 @@ def deadline_compute(step: Step, start: datetime.date, calendar: WorkCalendar,
 
 
 @in_records_language
-def deadline_open(*, case, step: Step | str, organisation, start: datetime.date | None = None, assignee=None,
-                  calendar: WorkCalendar | None = None, fixed_date: datetime.date | None = None) -> Deadline:
-    """Open the deadline of one step of `case` (call inside the transition's transaction)."""
+def deadline_open(*, case, step: Step | str, organisation, subject: str = "", start: datetime.date | None = None,
+                  assignee=None, calendar: WorkCalendar | None = None,
+                  fixed_date: datetime.date | None = None) -> Deadline:
+    """Open the deadline of one step of `case`, held by `organisation` (call inside the transition's
+    transaction). `subject` names what the step is about when one case runs the same step for several
+    family members or plan items ("person:42"); each subject's deadline opens and closes on its own."""
     if isinstance(step, str):
         step = case.rules.step(step)
     start = start or timezone.localdate()
@@ -90,7 +93,8 @@ def deadline_open(*, case, step: Step | str, organisation, start: datetime.date 
     return Deadline.objects.create(
         case_type=ContentType.objects.get_for_model(case), case_id=case.pk, case_ref=case.ref,
         case_url=case.get_absolute_url() if hasattr(case, "get_absolute_url") else "",
-        rule=step.rule, step=labels[settings.LANGUAGE_CODE], organisation=organisation, assignee=assignee,
+        rule=step.rule, step_key=step.key, subject=subject, step=labels[settings.LANGUAGE_CODE],
+        organisation=organisation, assignee=assignee,
         region=organisation.region or case.region, unit=step.unit, length=step.length, start=start, due=due,
         is_service_term=step.service_term, explanation=explanations[settings.LANGUAGE_CODE], texts=texts,
     )
@@ -100,31 +104,64 @@ def case_deadlines(case):
     return Deadline.objects.filter(case_type=ContentType.objects.get_for_model(case), case_id=case.pk)
 
 
-def deadline_close(*, case, rule: str, on: datetime.date | None = None) -> int:
-    """Close the running deadline(s) of `rule`: met when on time; a breached one stays breached."""
+def step_deadlines(case, step: str, subject: str | None = None):
+    """The deadlines of one step of `case` (of one subject, when given), newest last."""
+    qs = case_deadlines(case).filter(step_key=step)
+    return qs if subject is None else qs.filter(subject=subject)
+
+
+def _running(qs):
+    return qs.filter(state__in=Deadline.RUNNING + (Deadline.State.PAUSED,), closed_at__isnull=True)
+
+
+def deadline_close(*, case, step: str, subject: str | None = None, on: datetime.date | None = None) -> bool:
+    """Close the running deadline(s) of `step` (of `subject`, when given): met when on time, breached
+    (and kept so) when late. Returns True when the step was closed late."""
     on = on or timezone.localdate()
     now = timezone.now()
-    qs = case_deadlines(case).filter(rule=rule, state__in=(Deadline.State.OPEN, Deadline.State.PAUSED))
-    met = qs.filter(due__gte=on).update(state=Deadline.State.MET, closed_at=now)
-    late = qs.filter(due__lt=on).update(state=Deadline.State.BREACHED, closed_at=now, breached_at=now)
-    case_deadlines(case).filter(rule=rule, state=Deadline.State.BREACHED, closed_at__isnull=True).update(closed_at=now)
-    return met + late
+    late = False
+    for d in _running(step_deadlines(case, step, subject)).select_for_update():
+        if d.state == Deadline.State.BREACHED or d.due < on:
+            d.state, d.breached_at, late = Deadline.State.BREACHED, d.breached_at or now, True
+        else:
+            d.state = Deadline.State.MET
+        d.closed_at = now
+        d.save(update_fields=["state", "breached_at", "closed_at"])
+    return late
 
 
-def deadline_cancel(*, case, rule: str | None = None) -> int:
-    qs = case_deadlines(case).filter(state__in=(Deadline.State.OPEN, Deadline.State.PAUSED))
-    if rule:
-        qs = qs.filter(rule=rule)
-    return qs.update(state=Deadline.State.CANCELLED, closed_at=timezone.now())
+def deadline_cancel(*, case, step: str | None = None, subject: str | None = None) -> int:
+    """Stop running deadlines without a verdict (the step no longer applies): one step, or all."""
+    qs = case_deadlines(case) if step is None else step_deadlines(case, step, subject)
+    return _running(qs).update(state=Deadline.State.CANCELLED, closed_at=timezone.now())
+
+
+def deadline_due(*, case, step: str, subject: str | None = None) -> datetime.date | None:
+    """The due date of the step's latest deadline (None when the step never opened)."""
+    d = step_deadlines(case, step, subject).order_by("-pk").first()
+    return d.due if d else None
 
 
 @in_records_language
-def deadline_pause(*, case, rule: str, on: datetime.date | None = None, reason: str = "") -> int:
+def deadline_extend(*, case, step: str, until: datetime.date, reason: str, subject: str | None = None) -> int:
+    """A lawful extension of a running step (e.g. QUO-11 p.26): new due date, the reason in its explanation."""
+    count = 0
+    for d in _running(step_deadlines(case, step, subject)).select_for_update():
+        deadline_explain_append(d, lambda: _("Extended to %(day)s: %(reason)s") % {"day": _fmt(until), "reason": reason})
+        d.due, d.state, d.breached_at = until, Deadline.State.OPEN, None
+        d.save(update_fields=["due", "state", "breached_at", "explanation", "texts"])
+        count += 1
+    return count
+
+
+@in_records_language
+def deadline_pause(*, case, step: str, subject: str | None = None, on: datetime.date | None = None,
+                   reason: str = "") -> int:
     """Stop the clock of a step (e.g. a postponed hearing); the remaining days are kept."""
     on = on or timezone.localdate()
     calendar = WorkCalendar.load()
     count = 0
-    for d in case_deadlines(case).filter(rule=rule, state=Deadline.State.OPEN).select_for_update():
+    for d in step_deadlines(case, step, subject).filter(state=Deadline.State.OPEN).select_for_update():
         if d.unit == Unit.WORKING_DAYS:
             d.remaining = calendar.count_working_days(on + datetime.timedelta(days=1), d.due)
         else:
@@ -138,13 +175,13 @@ def deadline_pause(*, case, rule: str, on: datetime.date | None = None, reason: 
 
 
 @in_records_language
-def deadline_resume(*, case, rule: str, on: datetime.date | None = None) -> int:
+def deadline_resume(*, case, step: str, subject: str | None = None, on: datetime.date | None = None) -> int:
     """Restart a paused step: the remaining days run from `on` (the clock then counts from `on`, so a
     later calendar edit recomputes from there)."""
     on = on or timezone.localdate()
     calendar = WorkCalendar.load()
     count = 0
-    for d in case_deadlines(case).filter(rule=rule, state=Deadline.State.PAUSED).select_for_update():
+    for d in step_deadlines(case, step, subject).filter(state=Deadline.State.PAUSED).select_for_update():
         remaining = max(d.remaining or 0, 0)
         if d.unit == Unit.WORKING_DAYS:
             d.due = calendar.add_working_days(on, remaining)

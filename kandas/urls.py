@@ -7,6 +7,7 @@ app_name = "kandas"
 urlpatterns = [
     path("", work.my_work, name="my_work"),
     path("notifications/", work.notifications, name="notifications"),
+    path("steps/<int:pk>/assign/", work.step_assign_view, name="step_assign"),
     path("signatures/<uuid:token>/verify/", work.signature_verify_page, name="signature_verify"),
     path("persons/", registry.person_search, name="person_search"),
     path("persons/new/", registry.person_create, name="person_create"),

@@ -101,3 +101,36 @@ class FamilyFactory(factory.django.DjangoModelFactory):
 def add_member(family: Family, kinship: str = Kinship.SPOUSE, **person_kwargs) -> FamilyMember:
     person = PersonFactory(region=family.region, **person_kwargs)
     return FamilyMember.objects.create(family=family, person=person, kinship=kinship)
+
+
+# Each role's attribute on a staffed region, and the organisation kind it works in.
+STAFFED_ROLES = {
+    "specialist": (Role.MIO_SPECIALIST, "MIO"), "head": (Role.MIO_HEAD, "MIO"),
+    "secretary": (Role.COMMISSION_SECRETARY, "KCOM"), "operator": (Role.GOVCORP_OPERATOR, "GOVCORP"),
+    "api": (Role.API_CLIENT, "GOVCORP"), "lmc_specialist": (Role.LMC_SPECIALIST, "LMC"),
+    "lmc_head": (Role.LMC_HEAD, "LMC"), "cc_specialist": (Role.CC_SPECIALIST, "CC"),
+    "cc_director": (Role.CC_DIRECTOR, "CC"), "acc_staff": (Role.ACC_STAFF, "ACC"),
+}
+
+
+def staffed_region(region=None, *, kinds=("MIO", "KCOM", "ECOM", "GOVCORP", "LMC", "CC", "ACC"), roles=None,
+                   **region_fields):
+    """One region with an organisation of each kind in `kinds` and a user for each role of STAFFED_ROLES
+    (or of `roles`, a subset of its names) whose organisation kind is there. Returns a namespace:
+    `.region`, `.orgs[kind]`, `.mio`, `.kcom`, `.lmc`, `.cc`, … and `.specialist`, `.head`, `.secretary`,
+    `.operator`, `.api`, `.lmc_specialist`, `.lmc_head`, `.cc_specialist`, `.cc_director`, `.acc_staff`.
+
+    Every app's tests build their world from it (the CC is a branch of the region's LMC)."""
+    from types import SimpleNamespace
+
+    region = region or RegionFactory(**region_fields)
+    orgs = {}
+    for kind in kinds:
+        parent = orgs.get("LMC") if kind == "CC" else None
+        orgs[kind] = OrganisationFactory(kind=kind, region=region, **({"parent": parent} if parent else {}))
+    world = SimpleNamespace(region=region, orgs=orgs, **{kind.lower(): org for kind, org in orgs.items()})
+    for name, (role, kind) in STAFFED_ROLES.items():
+        if kind in orgs and (roles is None or name in roles):
+            setattr(world, name, make_staff(role, organisation=orgs[kind],
+                                            is_head=role in (Role.MIO_HEAD, Role.LMC_HEAD, Role.CC_DIRECTOR)))
+    return world

@@ -18,10 +18,11 @@ centre's capacity is refused at registration, so the head can always be satisfie
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
 from kandas.deadlines import deadline_open
-from kandas.transitions import case_log_system
+from kandas.texts import text
+from kandas.transitions import StepOpen, case_transition_system
 
 from ..models import Bed, BedState, Centre, ResidenceApplication, ResidenceState
 from .notify import organisation_notify
@@ -76,13 +77,9 @@ def reserve_allocate(*, centre: Centre) -> list[ResidenceApplication]:
         missing = head.persons_count - held
         if missing > 0 and beds_hold(centre=centre, application=head, count=missing) < missing:
             break  # the freed beds stay held for the head until enough are free
-        source = head.state
-        head.reserve_offer()
-        head.version += 1
-        head.save()
-        case_log_system(case=head, transition="reserve_offer", source=source,
-                        comment=_("%(n)d beds held in journal order") % {"n": head.persons_count})
-        deadline_open(case=head, step="offer", organisation=head.organisation)
+        head = case_transition_system(case=head, transition="reserve_offer", message=text(
+            gettext_noop("%(n)d beds held in journal order"), n=head.persons_count),
+            open=[StepOpen("offer", head.organisation)])
         text = _("%(ref)s: beds are free for the next in the reserve — issue the referral.") % {"ref": head.ref}
         org_id, key, url = head.organisation_id, f"res-offer:{head.pk}", head.get_absolute_url()
         transaction.on_commit(lambda o=org_id, k=key, t=text, u=url: organisation_notify(

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
 from kandas.deadlines import deadline_cancel, deadline_open
 from kandas.documents import document_check
@@ -20,7 +20,8 @@ from kandas.models import Document, DocumentKind, FamilyMember, Organisation, Pe
 from kandas.roles import Role, user_has_role
 from kandas.scoping import scope_for, user_organisation
 from kandas.selectors import organisation_of
-from kandas.transitions import ActionNotAllowed, case_log_system, case_transition
+from kandas.texts import text
+from kandas.transitions import ActionNotAllowed, case_transition, case_transition_system
 from kandas.workdays import _fmt
 
 from ..models import (
@@ -41,12 +42,8 @@ def _notify_on_commit(*, organisation_id: int, key: str, text: str, link: str) -
 
 def _system(case: ResidenceApplication, name: str, comment: str = "", **kwargs) -> ResidenceApplication:
     """An automatic transition (Celery task or registry event): no actor, logged as 'the system'."""
-    source = case.state
-    getattr(case, name)(**kwargs)
-    case.version += 1
-    case.save()
-    case_log_system(case=case, transition=name, source=source, comment=comment)
-    return case
+    return case_transition_system(case=case, transition=name, kwargs=kwargs,
+                                  message=text(gettext_noop("%(why)s"), why=comment) if comment else None)
 
 
 def _locked(application_id: int) -> ResidenceApplication:

@@ -40,9 +40,14 @@ class Deadline(models.Model):
     case_ref = models.CharField(_("case"), max_length=40)
     case_url = models.CharField(max_length=255, blank=True)
     rule = models.CharField(_("rule"), max_length=20)
+    # The step's key in its case type's rule table ("commission"): deadlines are opened and closed by it.
+    step_key = models.CharField(_("step key"), max_length=60, default="")
+    # What the step is about when a case runs one step per family member or plan item ("person:42").
+    subject = models.CharField(_("subject"), max_length=60, blank=True, default="")
     step = models.CharField(_("step"), max_length=255)
+    # The holding organisation: only its staff (the assignee, where set, or its head) act on the step.
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="deadlines",
-                                     verbose_name=_("responsible organisation"))
+                                     verbose_name=_("holding organisation"))
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="deadlines", verbose_name=_("assignee"))
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
@@ -70,10 +75,15 @@ class Deadline(models.Model):
         indexes = [
             models.Index(fields=["case_type", "case_id"]),
             models.Index(fields=["organisation", "state", "due"]),
+            models.Index(fields=["case_type", "case_id", "step_key", "subject"], name="deadline_case_step_idx"),
         ]
 
     def __str__(self):
         return f"{self.case_ref} {self.rule} → {self.due:%d.%m.%Y}"
+
+    @property
+    def is_running(self) -> bool:
+        return self.closed_at is None and self.state in (self.State.OPEN, self.State.BREACHED, self.State.PAUSED)
 
     def _in_reader_language(self, field: str) -> str:
         code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
@@ -100,7 +110,9 @@ class TransitionLog(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                               related_name="+", verbose_name=_("actor"))
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("comment"), blank=True)  # what the actor typed, as typed
+    # What the system wrote, as a message and its parameters (kandas.texts): read in the reader's language.
+    message = models.JSONField(_("system text"), default=dict, blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
@@ -108,6 +120,13 @@ class TransitionLog(models.Model):
         verbose_name = _("transition log entry")
         verbose_name_plural = _("transition log")
         indexes = [models.Index(fields=["case_type", "case_id"])]
+
+    @property
+    def text(self) -> str:
+        """The system's text in the reader's language, then what the actor typed."""
+        from ..texts import text_render
+
+        return " ".join(part for part in (text_render(self.message), self.comment) if part)
 
 
 class SigningKey(models.Model):
@@ -152,7 +171,8 @@ class Notification(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     key = models.CharField(max_length=120)
-    text = models.CharField(_("text"), max_length=500)
+    text = models.CharField(_("text"), max_length=500)  # in the installation's language (e-mail, old rows)
+    message = models.JSONField(default=dict, blank=True)  # kandas.texts: shown in the reader's language
     link = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -163,6 +183,12 @@ class Notification(models.Model):
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_once_per_user")]
+
+    @property
+    def display_text(self) -> str:
+        from ..texts import text_render
+
+        return text_render(self.message, self.text)
 
 
 class CaseBase(ConcurrentTransitionMixin, models.Model):

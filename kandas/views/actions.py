@@ -1,22 +1,21 @@
-"""How a view runs a case action: the service decides, the view reports.
+"""The one view runner of case actions (kandas.actions): scope, the version the user saw, the form,
+the service, and every refusal turned into a message (never a 500).
 
     @login_required
     @require_POST
-    def application_recommend_view(request, pk):
-        app = scoped_get_or_404(request.user, StatusApplication.objects.all(), pk=pk)
-        form = RecommendForm(request.POST)
-        if not form.is_valid():
-            return render(request, "status/recommend.html", {"form": form, ...}, status=400)
-        return run_action(request, lambda: application_recommend(
-            application_id=app.pk, actor=request.user, seen_version=case_seen_version(request), **form.cleaned_data),
-            success=_("Recommendation recorded."), redirect_to=app.get_absolute_url())
+    def application_act(request, pk, action):
+        case = selectors.application_get(user=request.user, pk=pk)        # scoped: another region → 404
+        return case_action_run(request, case, action, render_page=lambda bound: render(
+            request, "status/application_detail.html", _case_context(request, case, bound), status=400))
 
-`run_action` turns the refusals every service may raise into a message and a redirect (never a 500):
+- the action is not the user's (role, another organisation holds the step, assigned to someone
+  else) → 403 with the reason;
+- not possible now (state, an unmet condition) → the reason as a message, back to the case;
+- the form is invalid, or the service raises a ValidationError → the case page again with the form
+  bound and its errors next to the fields (400); nothing saved;
 - `CaseConflict` (someone changed the case since this user loaded it) → "changed by someone else —
   reload"; nothing of this attempt is saved;
-- `ActionNotAllowed` → its own sentence ("“Approve” is not possible yet: …");
-- `ValidationError` → its messages;
-- `PermissionDenied` is NOT caught: Django answers 403 (wrong role); other region → the view's 404.
+- a signing action needs the "I sign" confirmation the page shows beside what will be signed.
 """
 from __future__ import annotations
 
@@ -29,6 +28,10 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from ..actions import action_refusal, actions_of
 from ..transitions import ActionNotAllowed, CaseConflict
 
 CONFLICT_MESSAGE = "This case was changed by someone else — reload the page and try again."
@@ -74,3 +77,61 @@ def run_action(request, fn: Callable, *, success: str | None = None, redirect_to
     if redirect_to is None and hasattr(result, "get_absolute_url"):
         redirect_to = result.get_absolute_url()
     return _back(request, redirect_to)
+
+
+SIGN_CONFIRM_FIELD = "sign_confirmed"
+
+
+def _errors_to_form(form, exc: ValidationError) -> None:
+    if form is not None and hasattr(exc, "error_dict"):
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    elif form is not None:
+        form.add_error(None, exc.messages)
+
+
+def case_action_run(request, case, name: str, *, render_page: Callable):
+    """Run action `name` of `case` for request.user. `render_page(bound)` renders the case page with
+    `bound` = {action name: bound form} and status 400 (errors shown next to the fields)."""
+    action = actions_of(case).get(name)
+    if action is None:
+        raise Http404
+    seen = case_seen_version(request)
+    if seen is not None and seen != case.version:  # the page was stale: say so before anything else
+        messages.error(request, _(CONFLICT_MESSAGE))
+        return redirect(case.get_absolute_url())
+    refusal = action_refusal(request.user, case, action)
+    if refusal is not None:
+        if refusal.forbidden:
+            raise PermissionDenied(refusal.reason)
+        messages.error(request, refusal.reason)
+        return redirect(case.get_absolute_url())
+    form = action.make_form(case, request.POST, request.FILES)
+    valid = form.is_valid() if form is not None else True
+    if action.signs and request.POST.get(SIGN_CONFIRM_FIELD) != "1":
+        valid = False
+        if form is not None:
+            form.add_error(None, _("Confirm that you sign this decision with your EDS."))
+        else:
+            messages.error(request, _("Confirm that you sign this decision with your EDS."))
+            return redirect(case.get_absolute_url())
+    if not valid:
+        return render_page({name: form})
+    data = {**(form.cleaned_data if form is not None else {}), "seen_version": seen}
+    try:
+        result = action.run(actor=request.user, case=case, data=data)
+    except CaseConflict:
+        messages.error(request, _(CONFLICT_MESSAGE))
+        return redirect(case.get_absolute_url())
+    except ActionNotAllowed as exc:
+        messages.error(request, str(exc))
+        return redirect(case.get_absolute_url())
+    except ValidationError as exc:
+        if form is None:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(case.get_absolute_url())
+        _errors_to_form(form, exc)
+        return render_page({name: form})
+    messages.success(request, str(action.done))
+    target = result.get_absolute_url() if hasattr(result, "get_absolute_url") else case.get_absolute_url()
+    return redirect(target)

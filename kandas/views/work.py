@@ -1,22 +1,36 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from ..holders import step_assign
 from ..models import Deadline, Signature
+from ..scoping import scoped_get_or_404
 from ..selectors import my_work_deadlines
 from ..signing import signature_verify
+
+TABS = ("mine", "unassigned", "colleagues")
 
 
 @login_required
 def my_work(request):
-    """'My work': every open step of every case the user's organisation owns, overdue first.
+    """'My work': every open step held by the user's organisation, overdue first, in three tabs: assigned
+    to me, my organisation's unassigned, assigned to colleagues.
 
-    Filters: ?overdue=1, ?rule=STA-3, ?step=<text>; 50 a page; a constant number of queries."""
+    Filters: ?tab=, ?overdue=1, ?rule=STA-3, ?step=<text>; 50 a page; a constant number of queries."""
     today = timezone.localdate()
     base = my_work_deadlines(user=request.user)
-    qs = base.select_related("organisation", "assignee")
+    tabs = {"mine": base.filter(assignee=request.user), "unassigned": base.filter(assignee__isnull=True),
+            "colleagues": base.exclude(assignee=request.user).filter(assignee__isnull=False)}
+    tab = request.GET.get("tab", "")
+    if tab not in TABS:
+        tab = "mine" if tabs["mine"].exists() else "unassigned"
+    qs = tabs[tab].select_related("organisation", "assignee")
     if request.GET.get("overdue"):
         qs = qs.filter(Q(state=Deadline.State.BREACHED) | Q(state=Deadline.State.OPEN, due__lt=today))
     if rule := request.GET.get("rule", "").strip():
@@ -25,10 +39,33 @@ def my_work(request):
         qs = qs.filter(step__icontains=step)
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     rules = sorted(set(base.order_by().values_list("rule", flat=True).distinct()))
+    counts = {name: tabs[name].count() for name in TABS}
     return render(request, "kandas/my_work.html", {
-        "page": page, "today": today, "rules": rules,
+        "page": page, "today": today, "rules": rules, "tab": tab,
+        "tabs": [(name, label, counts[name]) for name, label in (
+            ("mine", _("Assigned to me")), ("unassigned", _("Unassigned in my organisation")),
+            ("colleagues", _("Assigned to colleagues")))],
         "filters": {"overdue": request.GET.get("overdue", ""), "rule": rule, "step": step},
     })
+
+
+@login_required
+@require_POST
+def step_assign_view(request, pk: int):
+    """A head assigns a running step of their organisation to one of its specialists (ADA-5 p.11)."""
+    deadline = scoped_get_or_404(request.user, Deadline.objects.all(), pk=pk)
+    raw = request.POST.get("assignee", "").strip()
+    assignee_id = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 12 else None
+    if raw and assignee_id is None:
+        messages.error(request, _("Choose a member of staff from the list."))
+        return redirect(deadline.case_url or "kandas:my_work")
+    try:
+        step_assign(deadline_id=deadline.pk, assignee_id=assignee_id, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Assignment saved."))
+    return redirect(deadline.case_url or "kandas:my_work")
 
 
 @login_required

@@ -7,7 +7,10 @@ from django_fsm import can_proceed
 
 from kandas import events
 from kandas.services import person_kandas_status_set
-from kandas.transitions import case_log_system
+from django.utils.translation import gettext_noop
+
+from kandas.texts import text
+from kandas.transitions import case_transition_system
 
 from ..models import ApplicationState, ExtensionState, StatusApplication
 
@@ -21,13 +24,9 @@ def status_expire(*, application_id: int) -> bool:
     # An extension still under consideration keeps the status alive until it is decided.
     if application.extensions.exclude(state__in=[ExtensionState.EXTENDED, ExtensionState.REFUSED]).exists():
         return False
-    source = application.state
-    application.expire()
-    application.version += 1
-    application.save()
     expired_on = application.status_until
-    case_log_system(case=application, transition="expire", source=source,
-                    comment=f"STA-9: {expired_on:%d.%m.%Y}")
+    application = case_transition_system(case=application, transition="expire", message=text(
+        gettext_noop("STA-9: the status ended on %(day)s."), day=expired_on))
     person_kandas_status_set(person_id=application.applicant_id, since=application.status_since, until=expired_on)
     person_id = application.applicant_id
     transaction.on_commit(lambda: events.kandas_status_expired.send(

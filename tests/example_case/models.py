@@ -40,11 +40,16 @@ def has_remarks(case) -> bool:
 
 
 class ExampleCase(CaseBase):
+    """A case that may travel: `partner_region` (optional) also sees it, like a region of exit."""
+
     RULES = EXAMPLE_RULES
     REF_PREFIX = "EX"
+    scope_region_fields = ("region", "partner_region")
 
     state = FSMField(default=ExampleState.FILED, choices=ExampleState.choices, protected=True)
     remarks = models.TextField(blank=True)
+    partner_region = models.ForeignKey("kandas.Region", on_delete=models.PROTECT, null=True, blank=True,
+                                       related_name="+")
 
     def get_absolute_url(self):
         return f"/example/{self.pk}/"

@@ -1,4 +1,4 @@
-"""Views of the example case: the shape every app's case views take (scoped get, run_action, print)."""
+"""Views of the example case: the shape every app's case views take (scoped get, case_action_run, print)."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
@@ -6,8 +6,7 @@ from django.views.decorators.http import require_POST
 from kandas.casepage import case_page_context
 from kandas.pdf import pdf_language, pdf_response, signature_print_context
 from kandas.scoping import scoped_get_or_404
-from kandas.transitions import case_transition
-from kandas.views.actions import case_seen_version, run_action
+from kandas.views.actions import case_action_run
 
 from .models import ExampleCase
 
@@ -15,21 +14,15 @@ from .models import ExampleCase
 @login_required
 def case_detail(request, pk):
     case = scoped_get_or_404(request.user, ExampleCase.objects.all(), pk=pk)
-    context = case_page_context(request.user, case)
-    context["case_action_url"] = f"/example/{case.pk}/act/"
-    return render(request, "example_case/case.html", context)
+    return render(request, "example_case/case.html", case_page_context(request.user, case))
 
 
 @login_required
 @require_POST
-def case_act(request, pk):
+def case_act(request, pk, action):
     case = scoped_get_or_404(request.user, ExampleCase.objects.all(), pk=pk)
-    action = request.POST.get("action", "")
-    kwargs = {"remarks": request.POST.get("remarks", "")} if action == "review" else {}
-    sign = "decision" if action in ("approve", "refuse") else None
-    return run_action(request, lambda: case_transition(
-        case=case, transition=action, actor=request.user, seen_version=case_seen_version(request),
-        kwargs=kwargs, sign=sign), success="done", redirect_to=case.get_absolute_url())
+    return case_action_run(request, case, action, render_page=lambda bound: render(
+        request, "example_case/case.html", case_page_context(request.user, case, bound), status=400))
 
 
 @login_required

@@ -22,8 +22,8 @@ def setup(client):
 def test_stale_form_gets_the_reload_message_and_changes_nothing(client, setup):
     case, specialist, _head = setup
     client.force_login(specialist)
-    client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0, "remarks": "mine"})
-    response = client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0, "remarks": "stale"},
+    client.post(f"/example/{case.pk}/act/review/", {"seen_version": 0, "remarks": "mine"})
+    response = client.post(f"/example/{case.pk}/act/review/", {"seen_version": 0, "remarks": "stale"},
                            follow=True)
     assert response.status_code == 200
     assert "changed by someone else" in response.content.decode()
@@ -33,9 +33,9 @@ def test_stale_form_gets_the_reload_message_and_changes_nothing(client, setup):
 def test_action_not_allowed_now_is_a_message_with_the_reason(client, setup):
     case, specialist, head = setup
     client.force_login(specialist)
-    client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0})
+    client.post(f"/example/{case.pk}/act/review/", {"seen_version": 0})
     client.force_login(head)
-    response = client.post(f"/example/{case.pk}/act/", {"action": "refuse", "seen_version": 1}, follow=True)
+    response = client.post(f"/example/{case.pk}/act/refuse/", {"seen_version": 1}, follow=True)
     assert response.status_code == 200
     assert "remarks are filled in" in response.content.decode()
     assert ExampleCase.objects.get(pk=case.pk).state == ExampleState.REVIEWED
@@ -44,10 +44,10 @@ def test_action_not_allowed_now_is_a_message_with_the_reason(client, setup):
 def test_wrong_role_is_403_and_other_region_is_404(client, setup):
     case, _specialist, head = setup
     client.force_login(head)
-    forbidden = client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0})
+    forbidden = client.post(f"/example/{case.pk}/act/review/", {"seen_version": 0})
     assert forbidden.status_code == 403 and "Your role may not take this action" in forbidden.content.decode()
     client.force_login(make_staff(Role.MIO_SPECIALIST, region=RegionFactory()))
-    assert client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0}).status_code == 404
+    assert client.post(f"/example/{case.pk}/act/review/", {"seen_version": 0}).status_code == 404
     assert ExampleCase.objects.get(pk=case.pk).state == ExampleState.FILED
 
 
@@ -59,7 +59,7 @@ def test_case_page_shows_only_the_allowed_actions(client, setup):
     assert "version 2026" in page  # GEN-1: the case page names its rule version
     client.force_login(head)
     page = client.get(f"/example/{case.pk}/").content.decode()
-    assert 'data-action="review"' not in page and "No action is open to you" in page
+    assert 'data-action="review"' not in page and "no action on this case" in page
 
 
 def test_escaped_refusal_is_a_message_not_a_500(rf, setup):
@@ -88,7 +88,7 @@ def test_case_page_shows_state_timeline_and_deadlines_with_the_service_term_firs
     deadline_open(case=case, step="review", organisation=case.organisation, start=case.filed_on)
     deadline_open(case=case, step="term", organisation=case.organisation, start=case.filed_on)
     client.force_login(specialist)
-    client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0})
+    client.post(f"/example/{case.pk}/act/review/", {"seen_version": 0})
     page = client.get(f"/example/{case.pk}/").content.decode()
     assert 'data-testid="case-state">reviewed<' in page
     assert "filed → reviewed" in page and specialist.get_full_name() in page
@@ -102,7 +102,7 @@ def test_timeline_names_actions_in_the_readers_language_and_folds_a_transitions_
     fields a transition itself saved."""
     case, specialist, head = setup
     client.force_login(specialist)
-    client.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0, "remarks": "complete"})
+    client.post(f"/example/{case.pk}/act/review/", {"seen_version": 0, "remarks": "complete"})
     client.cookies["django_language"] = "kk"
     page = client.get(f"/example/{case.pk}/").content.decode()
     timeline = page.split('data-testid="case-timeline"')[1]

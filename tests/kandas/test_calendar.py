@@ -4,6 +4,8 @@ import datetime
 import io
 
 import pytest
+
+from kandas.transitions import StepOpen
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -146,10 +148,10 @@ def test_cal1_pause_and_resume_keep_the_remaining_working_days(case_and_org):
     later calendar edit recomputes from the resume date."""
     case, org = case_and_org
     deadline = deadline_open(case=case, step="review", organisation=org, start=D(2026, 3, 20))  # due 30.03
-    assert deadline_pause(case=case, rule="CAL-1", on=D(2026, 3, 26), reason="hearing postponed") == 1
+    assert deadline_pause(case=case, step="review", on=D(2026, 3, 26), reason="hearing postponed") == 1
     paused = Deadline.objects.get(pk=deadline.pk)
     assert (paused.state, paused.remaining) == (Deadline.State.PAUSED, 2)  # 27.03 and 30.03 left
-    deadline_resume(case=case, rule="CAL-1", on=D(2026, 4, 6))
+    deadline_resume(case=case, step="review", on=D(2026, 4, 6))
     resumed = Deadline.objects.get(pk=deadline.pk)
     assert (resumed.state, resumed.due) == (Deadline.State.OPEN, D(2026, 4, 8))
     assert "hearing postponed" in resumed.explanation and "08.04.2026" in resumed.explanation
@@ -235,7 +237,7 @@ def test_cal3_calendar_date_step_opened_by_a_transition(case_and_org):
     case, org = case_and_org
     specialist = org.staff.first().user
     case_transition(case=case, transition="review", actor=specialist,
-                    open=[("report", org, D(2026, 3, 18), D(2026, 4, 5))])
+                    open=[StepOpen("report", org, start=D(2026, 3, 18), fixed_date=D(2026, 4, 5))])
     deadline = Deadline.objects.get(case_id=case.pk, rule="CAL-3")
     assert deadline.due == D(2026, 4, 5) and deadline.unit == "date"
     assert "05.04.2026" in deadline.explanation

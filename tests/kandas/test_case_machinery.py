@@ -3,6 +3,8 @@ signatures."""
 import datetime
 
 import pytest
+
+from kandas.transitions import StepOpen
 from django.core.exceptions import PermissionDenied
 
 from kandas.models import Deadline, TransitionLog
@@ -29,7 +31,7 @@ def test_gen1_case_keeps_the_rule_version_of_its_filing_date():
     assert (old.rule_version, new.rule_version) == ("2025", "2026")
     org = specialist.staff.organisation
     for case in (old, new):
-        case_transition(case=case, transition="review", actor=specialist, open=[("review", org, case.filed_on)])
+        case_transition(case=case, transition="review", actor=specialist, open=[StepOpen("review", org, start=case.filed_on)])
     due = {c.rule_version: Deadline.objects.get(case_id=c.pk, rule="CAL-1").due for c in (old, new)}
     # 5 working days after 31.12.2025 vs 3 after 02.01.2026 (1–2 Jan and 7 Jan are holidays)
     assert due["2025"] == datetime.date(2026, 1, 12)

@@ -103,7 +103,7 @@ def test_two_simultaneous_posts_over_http_one_gets_the_reload_message(case_and_p
         clients.append(c)
 
     def post(c, remarks):
-        return lambda: c.post(f"/example/{case.pk}/act/", {"action": "review", "seen_version": 0, "remarks": remarks})
+        return lambda: c.post(f"/example/{case.pk}/act/review/", {"seen_version": 0, "remarks": remarks})
 
     with _slow_lock_holder():
         responses = _run_together(post(clients[0], "one"), post(clients[1], "two"))

@@ -40,7 +40,7 @@ def test_cal1_explanation_reads_in_each_language_with_holiday_names(client):
 
 def test_pause_line_is_added_in_every_language(client):
     case, user = _deadline()
-    deadline_pause(case=case, rule="CAL-1", on=datetime.date(2026, 3, 26), reason="")
+    deadline_pause(case=case, step="review", on=datetime.date(2026, 3, 26), reason="")
     deadline = Deadline.objects.get(case_id=case.pk)
     with translation.override("en"):
         assert "Paused on 26.03.2026" in deadline.explanation_text

@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 
+from kandas.transitions import StepOpen
+
 from kandas.calendar_seed import calendar_seed
 from kandas.models import Deadline
 from kandas.roles import Role
@@ -32,7 +34,7 @@ def test_gen1_old_case_keeps_the_old_terms_even_when_acted_on_after_the_amendmen
     before, after, specialist, org = two_cases
     for case in (before, after):
         case_transition(case=case, transition="review", actor=specialist,
-                        open=[("review", org, D(2026, 2, 2)), ("term", org, case.filed_on)])
+                        open=[StepOpen("review", org, start=D(2026, 2, 2)), StepOpen("term", org, start=case.filed_on)])
     review = {c.rule_version: Deadline.objects.get(case_id=c.pk, rule="CAL-1") for c in (before, after)}
     term = {c.rule_version: Deadline.objects.get(case_id=c.pk, rule="GEN-1") for c in (before, after)}
     assert (review["2025"].length, review["2025"].due) == (5, D(2026, 2, 9))

@@ -118,7 +118,7 @@ def test_closing_a_step_late_keeps_the_breach_and_leaves_my_work(org_with_overdu
     from kandas.deadlines import deadline_close
 
     _sweep(django_capture_on_commit_callbacks)
-    deadline_close(case=org_with_overdue["case"], rule="CAL-1", on=D(2026, 4, 21))
+    deadline_close(case=org_with_overdue["case"], step="review", on=D(2026, 4, 21))
     states = sorted(Deadline.objects.filter(case_id=org_with_overdue["case"].pk).values_list("state", flat=True))
     assert states == ["breached", "breached", "breached", "met"]
     assert not Deadline.objects.filter(case_id=org_with_overdue["case"].pk, closed_at__isnull=True).exists()
