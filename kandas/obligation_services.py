@@ -43,6 +43,9 @@ def obligation_ensure(*, kind: ObligationKind, organisation: Organisation, perio
     existing = Obligation.objects.filter(**lookup).first()
     if existing is not None:
         return existing, False
+    if organisation.region_id is None:
+        # A deadline belongs to a region (Deadline.region); a national body's obligation has none yet.
+        raise ValueError(f"{kind.code}: {organisation} has no region, its obligation's deadline cannot be opened")
     due = kind.due(period)
     try:
         with transaction.atomic():
@@ -53,7 +56,10 @@ def obligation_ensure(*, kind: ObligationKind, organisation: Organisation, perio
                 deadline_open(case=obligation, step=obligation_step(kind), organisation=organisation,
                               start=min(today, due), fixed_date=due)
     except IntegrityError:
-        return Obligation.objects.get(**lookup), False
+        winner = Obligation.objects.filter(**lookup).first()
+        if winner is None:  # not the unique row: a real error
+            raise
+        return winner, False
     return obligation, created
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar as _gregorian
 import datetime
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -167,8 +168,9 @@ class ObligationKind:
         return found
 
 
+@functools.lru_cache(maxsize=1)
 def obligation_kinds_all() -> dict[str, ObligationKind]:
-    """Every registered kind by code, from each installed app's `obligations.py`."""
+    """Every registered kind by code, from each installed app's `obligations.py` (read once per process)."""
     from django.apps import apps
 
     kinds: dict[str, ObligationKind] = {}

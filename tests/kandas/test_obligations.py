@@ -281,3 +281,25 @@ def test_obligation_admin_is_read_only(listed, client):
     assert client.get("/admin/kandas/obligation/add/").status_code == 403
     with translation.override("en"):
         assert o.ref in client.get("/admin/kandas/obligation/").content.decode()
+
+
+def test_cal3_a_generator_down_for_a_few_days_still_creates_the_obligation_overdue(two_centres):
+    """CAL-3 / ADA-18: beat was stopped from 1 to 7 December: the run on 08.12.2026 still creates
+    November's report (due 05.12.2026), and the sweep flags it at once; older periods are not filled in."""
+    a, _b = two_centres
+    assert obligations_generate(today=D(2026, 12, 8), kinds=[MONTHLY_REPORT]) == 2
+    assert set(Obligation.objects.values_list("period", flat=True)) == {"2026-11"}
+    deadline_sweep(today=D(2026, 12, 8))
+    assert Deadline.objects.get(organisation=a.staff.organisation).state == Deadline.State.BREACHED
+    assert obligations_generate(today=D(2026, 12, 20), kinds=[MONTHLY_REPORT]) == 0
+
+
+def test_a_national_body_cannot_owe_a_regional_deadline_yet(db):
+    """ADA-20 is owed by CRTR, a national body without a region: refused clearly, nothing half-made."""
+    OrganisationFactory(kind="CRTR", region=None)
+    evaluation = ObligationKind(code="test.evaluation", label="Evaluation", rule="ADA-20", cadence=QUARTERLY,
+                                due=day_of_month_after(5),
+                                organisations=lambda: Organisation.objects.filter(kind="CRTR"))
+    with pytest.raises(ValueError, match="no region"):
+        obligations_generate(today=D(2026, 10, 1), kinds=[evaluation])
+    assert not Obligation.objects.exists()

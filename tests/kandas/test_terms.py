@@ -160,3 +160,16 @@ def test_gen1_term_tables_in_admin_with_filters_search_and_history(service_terms
     assert 'name="length"' in client.get(f"/admin/kandas/termrow/{future.pk}/change/").content.decode()
     assert in_force.history.count() == 1
     assert client.get(f"/admin/kandas/termrow/{in_force.pk}/history/").status_code == 200
+
+
+@pytest.mark.xfail(strict=True, reason="kandas.deadlines.deadline_compute does not yet call workdays.term_due for "
+                                       "MONTHS/YEARS (the lead wires it; then remove this marker)")
+@pytest.mark.django_db
+def test_a_deadline_opened_from_a_months_term_counts_months():
+    """CAL-1 / RES-10: a 6-month term opened on 31.08.2026 is due 28.02.2027."""
+    region = RegionFactory()
+    org = make_staff(Role.MIO_SPECIALIST, region=region).staff.organisation
+    case = ExampleCase.objects.create(region=region, organisation=org, filed_on=D(2026, 8, 31))
+    deadline = deadline_open(case=case, step=Step("stay", "RES-10", 6, unit=Unit.MONTHS), organisation=org,
+                             start=D(2026, 8, 31))
+    assert deadline.due == D(2027, 2, 28)
