@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .casework import Deadline, TransitionLog
@@ -16,7 +16,7 @@ from .organisations import Organisation
 class ObligationState(models.TextChoices):
     OPEN = "open", _("to be fulfilled")
     DONE = "done", _("fulfilled")
-    CANCELLED = "cancelled", _("cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("obligation", "cancelled")
 
 
 class Obligation(models.Model):

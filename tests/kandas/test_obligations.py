@@ -77,6 +77,7 @@ def test_quo12_yearly_before_15_december_is_14_december():
 
 
 def test_period_codes():
+    """ADA-18 / ADA-19 / QUO-12: periods are coded 2026-11, 2026-Q3 and 2026, with their first and last day."""
     assert period_of(MONTHLY, D(2026, 2, 10)).end == D(2026, 2, 28)
     assert period_of(QUARTERLY, D(2026, 8, 1)).code == "2026-Q3"
     assert period_of(YEARLY, D(2026, 8, 1)).code == "2026"
@@ -263,7 +264,7 @@ def test_obligation_page_fulfils_by_hand(listed, client):
 
 
 def test_national_and_regional_scope(listed, client):
-    """The ministry sees every region's obligations (kandas.scoping)."""
+    """ADA-20 / QUO-12: the ministry sees every region's obligations (kandas.scoping)."""
     ministry = OrganisationFactory(kind="MINISTRY", region=None)
     analyst = make_staff(Role.MINISTRY_ANALYST, organisation=ministry)
     client.force_login(analyst)
@@ -271,6 +272,7 @@ def test_national_and_regional_scope(listed, client):
 
 
 def test_obligation_admin_is_read_only(listed, client):
+    """CAL-3: obligations and their deadlines are written by the generator: read-only in the admin."""
     from django.contrib.auth.models import User
 
     client.force_login(User.objects.create_superuser("root", "root@example.kz", "pass12345"))

@@ -51,6 +51,7 @@ def test_term_due_explains_months_in_the_readers_language(language, text):
 
 
 def test_term_due_years_and_one_month_singular():
+    """CAL-1 (ADA-19's 5 years): years and the singular month, in English and Russian plural forms."""
     with translation.override("en"):
         assert term_due(Unit.YEARS, D(2026, 6, 15), 1, WorkCalendar()) == (
             D(2027, 6, 15), "1 year after 15.06.2026 → due 15.06.2027")
@@ -82,6 +83,7 @@ def test_term_due_keeps_a_calendar_date_on_a_sunday():
 
 
 def test_month_and_year_units_have_translated_labels():
+    """CAL-1: the new units are named in Kazakh and Russian."""
     with translation.override("kk"):
         assert (str(Unit.MONTHS.label), str(Unit.YEARS.label)) == ("ай", "жыл")
     with translation.override("ru"):
@@ -137,6 +139,7 @@ def test_gen1_a_date_before_the_first_row_is_refused_with_a_clear_error(service_
 
 
 def test_term_step_carries_the_callers_rule_id_and_the_rows_unit(service_terms):
+    """GEN-1 / ADA-13: a term row becomes a step with the caller's rule ID, its length and unit (1 year)."""
     row = TermRow.objects.create(table="ADA-13", key="temporary_registration", label_ru="Временная регистрация",
                                  label_kk="Уақытша тіркеу", length=1, unit=Unit.YEARS, effective_from=D(2024, 6, 11))
     step = term_step(row, rule="ADA-13")
