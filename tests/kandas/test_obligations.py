@@ -305,3 +305,19 @@ def test_a_national_body_cannot_owe_a_regional_deadline_yet(db):
     with pytest.raises(ValueError, match="no region"):
         obligations_generate(today=D(2026, 10, 1), kinds=[evaluation])
     assert not Obligation.objects.exists()
+
+
+def test_obligations_screen_pages_by_50_and_the_pages_keep_the_filters(two_centres, client):
+    """ADA-18: 51 monthly obligations of one centre: 50 on the first page, the next page keeps the filter."""
+    from kandas.obligation_services import obligation_ensure
+
+    a, _b = two_centres
+    period = period_from_code(MONTHLY, "2022-01")
+    for _ in range(51):
+        obligation_ensure(kind=MONTHLY_REPORT, organisation=a.staff.organisation, period=period, today=D(2026, 12, 1))
+        period = period.next()
+    client.force_login(a)
+    first = client.get(reverse("kandas:obligations"), {"state": "open"}).content.decode()
+    assert first.count("data-kind=") == 50 and "state=open&page=2" in first
+    second = client.get(reverse("kandas:obligations"), {"state": "open", "page": 2}).content.decode()
+    assert second.count("data-kind=") == 1
