@@ -25,6 +25,7 @@ EVENT_LABELS = {
     "assign_step": _("step assigned"),
     "consent": _("consent recorded"),
     "notice": _("notice sent"),
+    "fulfil": _("fulfilled"),
 }
 # What a signature covers, by its purpose code (a purpose "termination:12" reads as "termination").
 # A case model may add its own in SIGNATURE_PURPOSE_LABELS.

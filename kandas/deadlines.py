@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _, ngettext
 
 from .models import Deadline, Notification, Staff, Unit
 from .rules import Step
-from .workdays import WorkCalendar, _fmt
+from .workdays import WorkCalendar, _fmt, term_due
 
 WARN_AHEAD_DAYS = 3  # CAL-3: warn this many calendar days before a fixed calendar date
 
@@ -54,24 +54,10 @@ def deadline_explain_append(deadline: Deadline, make) -> None:
 
 def deadline_compute(step: Step, start: datetime.date, calendar: WorkCalendar,
                      fixed_date: datetime.date | None = None) -> tuple[datetime.date, str]:
-    """The due date of `step` started on `start` and how it was counted."""
-    if step.unit == Unit.CALENDAR_DATE:
-        # CAL-3: a calendar date keeps its date even on a non-working day.
-        if fixed_date is None:
-            raise ValueError(f"{step.rule} {step.key}: a calendar-date step needs fixed_date")
-        due = fixed_date
-        note = _("fixed calendar date %(due)s") % {"due": _fmt(due)}
-        if not calendar.is_working(due):
-            note += " — " + _("a non-working day: the date still holds, act before it")
-        return due, note
-    if step.unit == Unit.CALENDAR_DAYS:
-        due = calendar.add_calendar_days(start, step.length)
-        return due, _("%(n)d calendar days after %(start)s → due %(due)s") % {
-            "n": step.length, "start": _fmt(start), "due": _fmt(due)}
-    due = calendar.add_working_days(start, step.length)
-    if step.length == 0:
-        return due, _("the same day: %(due)s") % {"due": _fmt(due)}
-    return due, calendar.explain_working(start, step.length, due)
+    """The due date of `step` started on `start` and how it was counted (every unit: kandas.workdays.term_due)."""
+    if step.unit == Unit.CALENDAR_DATE and fixed_date is None:
+        raise ValueError(f"{step.rule} {step.key}: a calendar-date step needs fixed_date")
+    return term_due(step.unit, start, step.length, calendar, fixed_date)
 
 
 @in_records_language

@@ -8,6 +8,9 @@ from importlib import import_module
 PERIODIC_TASKS = {
     "Deadlines: mark breaches and notify": ("kandas.tasks.deadlines_sweep_task", {"minute": "*/15"}),
     "Notifications: send e-mails": ("kandas.tasks.notifications_email", {"minute": "*/5"}),
+    # Periodic obligations of every app (<app>/obligations.py): monthly reports, the yearly list of localities…
+    "Obligations: create this period's obligations": (
+        "kandas.tasks.obligations_generate_task", {"minute": "10", "hour": "2"}),
     "Calendar: seed next year from the holidays package": (
         "kandas.tasks.calendar_seed_next_year_task", {"minute": "30", "hour": "3", "day_of_month": "1"}),
 }

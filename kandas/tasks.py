@@ -21,6 +21,15 @@ def deadlines_sweep_task() -> dict:
 
 
 @shared_task
+def obligations_generate_task() -> int:
+    """Periodic (daily by Celery beat): create the periodic obligations due to exist today, each once
+    (kandas.obligation_services.obligations_generate); a rerun or a restarted worker creates none twice."""
+    from .obligation_services import obligations_generate
+
+    return obligations_generate()
+
+
+@shared_task
 def notifications_email() -> int:
     """E-mail every in-app notification not yet e-mailed, each once.
 

@@ -7,6 +7,7 @@ dates costs one query.
 """
 from __future__ import annotations
 
+import calendar as _gregorian
 import datetime
 import functools
 from dataclasses import dataclass
@@ -67,6 +68,20 @@ class WorkCalendar:
     @staticmethod
     def add_calendar_days(start: datetime.date, n: int) -> datetime.date:
         return start + datetime.timedelta(days=n)
+
+    @staticmethod
+    def add_months(start: datetime.date, n: int) -> datetime.date:
+        """The same day of the month `n` months later (n may be negative); a day the target month lacks
+        becomes its last day: 31.08.2026 + 6 months = 28.02.2027, 31.08.2027 + 6 months = 29.02.2028."""
+        months = start.year * 12 + (start.month - 1) + n
+        year, month = divmod(months, 12)
+        last = _gregorian.monthrange(year, month + 1)[1]
+        return datetime.date(year, month + 1, min(start.day, last))
+
+    @classmethod
+    def add_years(cls, start: datetime.date, n: int) -> datetime.date:
+        """The same date `n` years later; 29 February becomes 28 February in a common year."""
+        return cls.add_months(start, 12 * n)
 
     def next_working_day(self, day: datetime.date) -> datetime.date:
         while not self.is_working(day):
@@ -151,6 +166,48 @@ def _group_runs(days, words):
             labels.append(words["weekend"])
         out.append((first, last, labels))
     return out
+
+
+def term_due(unit: str, start: datetime.date, length: int, calendar: WorkCalendar,
+             fixed_date: datetime.date | None = None) -> tuple[datetime.date, str]:
+    """The due date of a term of `length` `unit`s counted from `start`, and how it was counted, in the
+    active language (dd.mm.yyyy dates). Every unit of kandas.models.Unit:
+
+    - working days (CAL-1): the end of the length-th working day after `start`;
+    - calendar days: every day counts;
+    - months / years: the same day of the month later, clamped to the month's end (31.08 + 6 months →
+      28.02 or 29.02); like calendar days, the end does not move off a non-working day;
+    - a calendar date (CAL-3): `fixed_date` itself, kept even on a non-working day.
+    """
+    from .models.casework import Unit
+
+    if unit == Unit.CALENDAR_DATE:
+        if fixed_date is None:
+            raise ValueError("a calendar-date term needs fixed_date")
+        note = _("fixed calendar date %(due)s") % {"due": _fmt(fixed_date)}
+        if not calendar.is_working(fixed_date):
+            note += " — " + _("a non-working day: the date still holds, act before it")
+        return fixed_date, note
+    if unit == Unit.CALENDAR_DAYS:
+        due = calendar.add_calendar_days(start, length)
+        return due, _("%(n)d calendar days after %(start)s → due %(due)s") % {
+            "n": length, "start": _fmt(start), "due": _fmt(due)}
+    if unit == Unit.MONTHS:
+        due = calendar.add_months(start, length)
+        return due, ngettext("%(n)d month after %(start)s → due %(due)s",
+                             "%(n)d months after %(start)s → due %(due)s", length) % {
+            "n": length, "start": _fmt(start), "due": _fmt(due)}
+    if unit == Unit.YEARS:
+        due = calendar.add_years(start, length)
+        return due, ngettext("%(n)d year after %(start)s → due %(due)s",
+                             "%(n)d years after %(start)s → due %(due)s", length) % {
+            "n": length, "start": _fmt(start), "due": _fmt(due)}
+    if unit != Unit.WORKING_DAYS:
+        raise ValueError(f"unknown term unit {unit!r}")
+    due = calendar.add_working_days(start, length)
+    if length == 0:
+        return due, _("the same day: %(due)s") % {"due": _fmt(due)}
+    return due, calendar.explain_working(start, length, due)
 
 
 def _fmt(day: datetime.date) -> str:

@@ -39,7 +39,9 @@ def _steps():
         Step("complaint_head", "QUO-11", 5, label=_("Complaint to the provider's head")),
         Step("complaint_authority", "QUO-11", 15, label=_("Complaint to the service-quality authority")),
         Step("complaint_extension_notice", "QUO-11", 3, label=_("Notice of the extended complaint term")),
-        # QUO-12: the list of localities "до 15 декабря" → 14 December (Decisions 12, CAL-3).
+        # QUO-12: the list of localities "до 15 декабря" → 14 December (Decisions 12, CAL-3). Lists started
+        # since periodic obligations run no deadline of their own: the MIO's yearly obligation
+        # (quota/obligations.py) carries it; the step stays for the lists opened before.
         Step("locality_list", "QUO-12", 0, unit=CALENDAR_DATE, label=_("List of localities for relocation")),
     )
 

@@ -51,3 +51,13 @@ def published_locality_lists(*, year: int | None = None) -> QuerySet[LocalityLis
     if year:
         qs = qs.filter(year=year)
     return qs.order_by("-year", "region__name_ru")
+
+
+def locality_list_obligations(lst: LocalityList) -> QuerySet:
+    """QUO-12: the yearly obligation(s) the list fulfils (its region's MIO, the list's year); their deadline
+    is the list's deadline in "My work"."""
+    from kandas.models import Obligation
+
+    from .obligations import LOCALITY_LIST
+
+    return Obligation.objects.filter(kind=LOCALITY_LIST, region_id=lst.region_id, period=str(lst.year))

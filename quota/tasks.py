@@ -1,15 +1,13 @@
 from celery import shared_task
 from django.utils import timezone
 
-from kandas.models import Organisation, Region
-
 
 @shared_task
 def locality_lists_open_task() -> int:
-    """QUO-12: open next year's list for every designated region that has an MIO (idempotent)."""
-    from .services import locality_list_start
+    """QUO-12, kept for beat schedules created before periodic obligations: the yearly list is now an
+    obligation (quota.obligations) that kandas' daily generator creates; this runs the generator for it."""
+    from kandas.obligation_services import obligations_generate
 
-    year = timezone.localdate().year + 1
-    regions = Region.objects.filter(is_settlement_region=True,
-                                    organisations__kind=Organisation.Kind.MIO).distinct()
-    return sum(1 for r in regions if locality_list_start(region_id=r.pk, year=year))
+    from .obligations import OBLIGATION_KINDS
+
+    return obligations_generate(today=timezone.localdate(), kinds=OBLIGATION_KINDS)

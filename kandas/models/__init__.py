@@ -2,12 +2,15 @@ from .calendar import CalendarDay
 from .casework import CaseBase, CaseCounter, Deadline, Notification, Signature, SigningKey, TransitionLog, Unit
 from .documents import DOCUMENT_LIMITS, Consent, Document, DocumentKind, PersonalDataAccess, StateRecord
 from .geography import Locality, Region
+from .obligations import Obligation, ObligationState
 from .organisations import Organisation, Staff
 from .persons import ADULT_AGE, KINSHIP_BY_SERVICE, Family, FamilyMember, Kinship, Person, Sex
+from .terms import TermRow
 
 __all__ = [
     "ADULT_AGE", "CalendarDay", "CaseBase", "CaseCounter", "Consent", "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind",
-    "Family", "FamilyMember", "KINSHIP_BY_SERVICE", "Kinship", "Locality", "Notification", "Organisation",
+    "Family", "FamilyMember", "KINSHIP_BY_SERVICE", "Kinship", "Locality", "Notification", "Obligation",
+    "ObligationState", "Organisation",
     "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "Staff", "StateRecord",
-    "TransitionLog", "Unit",
+    "TermRow", "TransitionLog", "Unit",
 ]

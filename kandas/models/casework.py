@@ -19,6 +19,10 @@ class Unit(models.TextChoices):
     WORKING_DAYS = "working", _("working days")
     CALENDAR_DAYS = "calendar", _("calendar days")
     CALENDAR_DATE = "date", _("calendar date")
+    # Long terms (RES-10's 6 months, ADA-13's 1 year, ADA-19's 5 years, term tables): the same day of the
+    # month n months later, clamped to the month's last day (kandas.workdays.WorkCalendar.add_months).
+    MONTHS = "months", _("months")
+    YEARS = "years", _("years")
 
 
 class Deadline(models.Model):

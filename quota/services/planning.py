@@ -6,15 +6,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kandas.models import Locality, Notification, Organisation, Region, Staff, TransitionLog
+from kandas.models import Locality, Notification, ObligationState, Organisation, Region, Staff, TransitionLog
+from kandas.obligation_services import obligation_ensure, obligation_fulfil, obligation_link_result
 from kandas.roles import Role, user_has_role
 from kandas.scoping import user_organisation
 from kandas.selectors import organisation_of
 from kandas.transitions import case_transition
 
 from ..models import LocalityList, LocalityListEntry, QuotaProposal
+from ..obligations import LOCALITY_LIST, OBLIGATION_KINDS
 from ..rules import locality_list_due
-from .steps import step_close, step_open
+from ..selectors import locality_list_obligations
+
+LOCALITY_LIST_KIND = next(k for k in OBLIGATION_KINDS if k.code == LOCALITY_LIST)
 
 
 def _ensure_mio(actor, region_id: int) -> None:
@@ -27,7 +31,9 @@ def _ensure_mio(actor, region_id: int) -> None:
 
 @transaction.atomic
 def locality_list_start(*, region_id: int, year: int, actor=None) -> LocalityList:
-    """Open (idempotently) the list for `year` with its deadline in "My work": 14 December of the year before."""
+    """Open (idempotently) the list for `year`. Its deadline (14 December of the year before, in "My
+    work") is the one of the MIO's yearly obligation (quota.obligations; created here if the daily
+    generator has not yet), which now points at the list: one deadline, not two."""
     existing = LocalityList.objects.filter(region_id=region_id, year=year).first()
     if existing:
         return existing
@@ -40,7 +46,10 @@ def locality_list_start(*, region_id: int, year: int, actor=None) -> LocalityLis
     lst = LocalityList.objects.create(region=region, organisation=mio, year=year, filed_on=filed_on,
                                       created_by=actor)
     TransitionLog.objects.create(case=lst, transition="start", source="", target=lst.state, actor=actor)
-    step_open(case=lst, key="locality_list", organisation=mio, start=filed_on, fixed_date=due)
+    obligation_ensure(kind=LOCALITY_LIST_KIND, organisation=mio,
+                      period=LOCALITY_LIST_KIND.period(str(year)))
+    for o in locality_list_obligations(lst).filter(state=ObligationState.OPEN):
+        obligation_link_result(obligation_id=o.pk, result_ref=lst.ref, result_url=lst.get_absolute_url())
     return lst
 
 
@@ -65,7 +74,9 @@ def locality_list_publish(*, list_id: int, actor, on: datetime.date | None = Non
     on = on or timezone.localdate()
     lst = case_transition(case=LocalityList.objects.get(pk=list_id), transition="publish", actor=actor,
                           kwargs={"on": on}, sign="locality_list")
-    step_close(case=lst, key="locality_list", on=on)
+    for o in locality_list_obligations(lst).filter(state=ObligationState.OPEN):
+        obligation_fulfil(obligation_id=o.pk, actor=actor, on=on, result_ref=lst.ref,
+                          result_url=lst.get_absolute_url())
     receivers = Organisation.objects.filter(region_id=lst.region_id, kind__in=(Organisation.Kind.LMC,
                                                                               Organisation.Kind.CC))
     text = _("The list of localities for voluntary relocation for %(year)d (%(region)s) is published.") % {

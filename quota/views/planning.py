@@ -16,7 +16,7 @@ from kandas.transitions import ActionNotAllowed
 from .. import services
 from ..forms import LocalityEntryForm, ProposalForm
 from ..models import LocalityList, QuotaProposal
-from ..selectors import published_locality_lists
+from ..selectors import locality_list_obligations, published_locality_lists
 
 
 @login_required
@@ -58,6 +58,7 @@ def locality_list_detail(request, pk: int):
             return redirect(lst)
     ctx = case_page_context(request.user, lst)
     ctx.update({"lst": lst, "entries": lst.entries.select_related("locality"), "form": form,
+                "obligations": locality_list_obligations(lst).prefetch_related("deadlines"),
                 "may_edit": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD)})
     return render(request, "quota/locality_list_detail.html", ctx)
 

@@ -5,7 +5,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from kandas.models import Deadline, Notification, Organisation
+from kandas.models import Deadline, Notification, Obligation, Organisation
+from kandas.obligation_services import obligations_generate
 from kandas.roles import Role
 from kandas.selectors import my_work_deadlines
 from quota.models import Complaint, ComplaintState, LocalityList, QuotaProposal
@@ -28,7 +29,10 @@ def test_quo12_locality_list_due_14_december_in_my_work_published_public_and_sen
     cc_user = make_staff(Role.CC_SPECIALIST, organisation=cc)
     lst = locality_list_start(region_id=world.region.pk, year=2027, actor=world.specialist)
     assert locality_list_start(region_id=world.region.pk, year=2027) == lst  # idempotent
-    deadline = Deadline.objects.get(case_id=lst.pk, rule="QUO-12")
+    # One deadline: the one of the MIO's yearly obligation, which points at the list.
+    deadline = Deadline.objects.get(rule="QUO-12")
+    obligation = Obligation.objects.get(kind="quota.locality_list", organisation=world.mio, period="2027")
+    assert deadline.case == obligation and obligation.result_url == lst.get_absolute_url()
     assert deadline.due == D(2026, 12, 14) and deadline.unit == "date"
     assert my_work_deadlines(user=world.specialist).filter(pk=deadline.pk).exists()
     with pytest.raises(Exception, match="хотя бы один населённый пункт"):
@@ -38,6 +42,8 @@ def test_quo12_locality_list_due_14_december_in_my_work_published_public_and_sen
     assert client.get(reverse("quota:locality_lists_public")).content.decode().count("Экибастуз") == 0
     lst = locality_list_publish(list_id=lst.pk, actor=world.specialist, on=D(2026, 12, 10))
     assert Deadline.objects.get(pk=deadline.pk).state == Deadline.State.MET
+    obligation = Obligation.objects.get(pk=obligation.pk)
+    assert (obligation.state, obligation.done_on, obligation.done_by) == ("done", D(2026, 12, 10), world.specialist)
     assert Notification.objects.filter(user=cc_user, key=f"locality-list:{lst.pk}").exists()
     page = client.get(reverse("quota:locality_lists_public"))  # no login
     assert page.status_code == 200 and "Экибастуз" in page.content.decode()
@@ -108,11 +114,23 @@ def test_quo11_complaint_to_the_quality_authority_15_days(world, kandas_family, 
     assert Complaint.objects.get(pk=c.pk).outcome == "upheld"
 
 
-def test_locality_lists_open_task_is_idempotent(world):
+def test_quo12_generator_creates_the_yearly_obligation_once_and_starting_the_list_adds_no_deadline(world):
+    """QUO-12: from 1 November the daily generator gives every MIO of a designated region its obligation for
+    next year's list, due 14 December (Decisions 12), once however often it runs (the old beat task name
+    runs the same generator); starting the list links it and opens no second deadline."""
     from quota.tasks import locality_lists_open_task
+
+    assert obligations_generate(today=D(2026, 10, 31)) == 0  # not yet
+    assert obligations_generate(today=D(2026, 11, 1)) == 2  # Pavlodar's and North Kazakhstan's MIO
+    assert obligations_generate(today=D(2026, 11, 2)) == 0
     locality_lists_open_task()
-    locality_lists_open_task()
-    assert LocalityList.objects.filter(region=world.region).count() == 1
+    obligation = Obligation.objects.get(kind="quota.locality_list", organisation=world.mio)
+    assert (obligation.period, obligation.due, obligation.rule) == ("2027", D(2026, 12, 14), "QUO-12")
+    assert LocalityList.objects.count() == 0  # the MIO starts the list itself
+    lst = locality_list_start(region_id=world.region.pk, year=2027, actor=world.specialist)
+    assert Deadline.objects.filter(rule="QUO-12", organisation=world.mio).count() == 1
+    assert not Deadline.objects.filter(case_id=lst.pk, case_type__model="localitylist").exists()
+    assert Obligation.objects.get(pk=obligation.pk).result_ref == lst.ref
 
 
 def test_quo12_locality_list_screens_start_add_publish_over_http(client, world, locality):
@@ -122,6 +140,10 @@ def test_quo12_locality_list_screens_start_add_publish_over_http(client, world, 
     r = client.post(reverse("quota:locality_lists"))
     lst = LocalityList.objects.get(region=world.region)
     assert r.status_code == 302 and r["Location"] == lst.get_absolute_url()
+    # The list's page shows its deadline: the one of the MIO's yearly obligation, linked.
+    obligation = Obligation.objects.get(kind="quota.locality_list", region=world.region, period=str(lst.year))
+    page = client.get(lst.get_absolute_url()).content.decode()
+    assert f"{obligation.due:%d.%m.%Y}" in page and obligation.get_absolute_url() in page
     client.post(lst.get_absolute_url(), {"locality": locality.pk, "direction": "intra", "places": 12, "jobs": ""})
     assert lst.entries.get().places == 12
     client.post(lst.get_absolute_url(), {"action": "publish"})
