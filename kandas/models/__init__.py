@@ -1,4 +1,5 @@
 from .calendar import CalendarDay
+from .consent import DevelopmentMessage, DigitalConsentRequest
 from .casework import CaseBase, CaseCounter, Deadline, Notification, Signature, SigningKey, TransitionLog, Unit
 from .documents import DOCUMENT_LIMITS, Consent, Document, DocumentKind, PersonalDataAccess, StateRecord
 from .geography import Locality, Region
@@ -6,7 +7,7 @@ from .organisations import Organisation, Staff
 from .persons import ADULT_AGE, KINSHIP_BY_SERVICE, Family, FamilyMember, Kinship, Person, Sex
 
 __all__ = [
-    "ADULT_AGE", "CalendarDay", "CaseBase", "CaseCounter", "Consent", "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind",
+    "ADULT_AGE", "CalendarDay", "CaseBase", "CaseCounter", "Consent", "DevelopmentMessage", "DigitalConsentRequest", "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind",
     "Family", "FamilyMember", "KINSHIP_BY_SERVICE", "Kinship", "Locality", "Notification", "Organisation",
     "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "Staff", "StateRecord",
     "TransitionLog", "Unit",
