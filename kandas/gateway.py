@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy as _
 
 # GEN-2 (000 app.2 p.6): the civil registry system (ИС «ЗАГС») holds the acts registered in Kazakhstan
@@ -167,15 +168,21 @@ class LocalRegistryGateway:
         from .models import DevelopmentMessage, DigitalConsentRequest
         from .models.consent import DIGITAL_CONSENT_TTL_MINUTES
 
-        if channel == DigitalConsentRequest.Channel.SMS_CODE:
-            code = f"{secrets.randbelow(10 ** 6):06d}"
-            text = gettext("%(code)s is your one-time password: tell it to the officer to agree to the use of "
-                           "your digital documents. Valid %(minutes)s minutes.") % {
-                "code": code, "minutes": DIGITAL_CONSENT_TTL_MINUTES}
-        else:
-            code = ""
-            text = gettext("The public service provider asks to use your digital documents. Reply «Иә» or "
-                           "«Да» to agree. Valid %(minutes)s minutes.") % {"minutes": DIGITAL_CONSENT_TTL_MINUTES}
+        code = f"{secrets.randbelow(10 ** 6):06d}" if channel == DigitalConsentRequest.Channel.SMS_CODE else ""
+        # The owner reads the message before anyone knows their language: Kazakh, then Russian.
+        texts = []
+        for language in ("kk", "ru"):
+            with translation.override(language):
+                if code:
+                    texts.append(gettext(
+                        "%(code)s is your one-time password: tell it to the officer to agree to the use of your "
+                        "digital documents. Valid %(minutes)s minutes.") % {
+                        "code": code, "minutes": DIGITAL_CONSENT_TTL_MINUTES})
+                else:
+                    texts.append(gettext(
+                        "The public service provider asks to use your digital documents. Reply «Иә» or «Да» to "
+                        "agree. Valid %(minutes)s minutes.") % {"minutes": DIGITAL_CONSENT_TTL_MINUTES})
+        text = " / ".join(texts)
         request = DigitalConsentRequest.objects.create(
             person_id=person_id, iin=iin, phone=phone, channel=channel,
             code_hash=make_password(code) if code else "",
