@@ -82,9 +82,10 @@ def case_timeline(case) -> list[dict]:
 
 def _verbose(case, field: str) -> str:
     try:
-        return str(type(case)._meta.get_field(field).verbose_name)
+        found = type(case)._meta.get_field(field)
     except FieldDoesNotExist:
-        return field
+        return field.replace("_", " ")
+    return str(getattr(found, "verbose_name", None) or field.replace("_", " "))
 
 
 def signature_purpose_label(case, purpose: str) -> str:
@@ -93,7 +94,10 @@ def signature_purpose_label(case, purpose: str) -> str:
 
 
 def signature_preview(case, purpose: str) -> list[tuple[str, str]]:
-    """What a signing action will sign, as label/value lines (the snapshot the signature covers)."""
+    """What a signing action will sign, as label/value lines: the case model's own
+    `signature_preview(purpose)` where it has one, else the snapshot the signature covers."""
+    if hasattr(case, "signature_preview"):
+        return case.signature_preview(purpose)
     rows = []
     for key, value in case.signature_snapshot(purpose).items():
         if key == "purpose":

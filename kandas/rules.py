@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 from .models.casework import Unit
 
 WORKING_DAYS = Unit.WORKING_DAYS
@@ -34,6 +37,24 @@ class RuleVersion:
         return self.steps[key]
 
 
+class NoRuleVersion(ValidationError):
+    """GEN-1: the filing date is before the earliest rule version this system knows.
+
+    Giving such a case the earliest version would apply terms that were not yet in force; the filer must
+    correct the date (or the missing version must be added to the app's rules module)."""
+
+    code = "gen1_no_rule_version"
+
+    def __init__(self, day: datetime.date, earliest: RuleVersion):
+        self.day, self.earliest = day, earliest
+        super().__init__(
+            _("GEN-1: no rule version is known for the filing date %(day)s: the earliest known version, "
+              "%(code)s, is in force from %(earliest)s."),
+            code=self.code,
+            params={"day": day.strftime("%d.%m.%Y"), "code": earliest.code,
+                    "earliest": earliest.effective_from.strftime("%d.%m.%Y")})
+
+
 class RuleBook:
     """All versions of one app's rule table, newest effective date wins for a filing date."""
 
@@ -41,9 +62,17 @@ class RuleBook:
         self.versions = sorted(versions, key=lambda v: v.effective_from)
         self._by_code = {v.code: v for v in self.versions}
 
+    @property
+    def earliest(self) -> RuleVersion:
+        return self.versions[0]
+
     def version_on(self, day: datetime.date) -> RuleVersion:
+        """GEN-1: the version in force on `day`; a day before the earliest known version is refused
+        (NoRuleVersion, a ValidationError), never silently given the earliest one."""
         applicable = [v for v in self.versions if v.effective_from <= day]
-        return applicable[-1] if applicable else self.versions[0]
+        if not applicable:
+            raise NoRuleVersion(day, self.earliest)
+        return applicable[-1]
 
     def version(self, code: str) -> RuleVersion:
         return self._by_code[code]

@@ -149,38 +149,62 @@ def person_consent_active(*, person: Person):
 def person_state_checks(*, person: Person) -> list[dict]:
     """GEN-2: what the state systems answer for this person, and which paper to ask for where they do not.
 
-    Each row: source (label), found (bool), summary (text), ask_for (a DocumentKind label or "").
+    Each row: source (label), found (bool), summary (text), ask_for (a document label, or "" when nothing
+    is asked), why (the reason paper is asked although a record exists, or ""). Civil acts are fetched only
+    for registrations in Kazakhstan after the cut-off days (kandas.gateway.CIVIL_REGISTRY_AFTER); a paper
+    certificate is asked for the others.
     """
     from django.utils.translation import gettext as _
 
-    from .gateway import state_gateway
+    from .gateway import CIVIL_REGISTRY_AFTER, paper_needed, state_gateway
     from .models import DocumentKind
 
     if not person.iin:
         return [{"source": _("persons database (ГБД ФЛ)"), "found": False, "summary": _("no IIN"),
-                 "ask_for": DocumentKind.IDENTITY.label}]
+                 "ask_for": DocumentKind.IDENTITY.label, "why": ""}]
     gateway = state_gateway()
     identity = gateway.person(person.iin)
     acts = gateway.civil_acts(person.iin)
     family = gateway.family(person.iin)
     registration = gateway.registration(person.iin)
-    act_kinds = {a.get("kind") for a in acts}
+    guardianship = gateway.guardianship(person.iin)
+    adoption = gateway.adoption(person.iin)
+
+    def civil_row(kind: str, source: str, document: str, *, optional: bool) -> dict | None:
+        found = [a for a in acts if a.get("kind") == kind]
+        if not found and optional is None:
+            return None
+        # An act registered on or before the cut-off day (or abroad) is not in ИС «ЗАГС»: paper.
+        on_paper = [a for a in found if paper_needed(kind, a.get("date"), in_kazakhstan=a.get("country", "KZ") == "KZ")]
+        why = ""
+        if on_paper:
+            why = _("registered on or before %(day)s or abroad: ИС «ЗАГС» answers only for later "
+                    "registrations in Kazakhstan") % {"day": CIVIL_REGISTRY_AFTER[kind].strftime("%d.%m.%Y")}
+        ask = document if (on_paper or not found) else ""
+        if not found and optional:
+            ask = _("%(document)s (if any)") % {"document": document}
+        return {"source": source, "found": bool(found), "ask_for": ask, "why": why,
+                "summary": ", ".join(f"{a.get('number', '')} {a.get('date', '')}".strip() for a in found)}
+
     rows = [
         {"source": _("persons database (ГБД ФЛ)"), "found": identity is not None,
          "summary": f"{identity.surname} {identity.given_name} {identity.birth_date or ''}" if identity else "",
-         "ask_for": "" if identity else DocumentKind.IDENTITY.label},
-        {"source": _("civil registry (ЗАГС): birth"), "found": "birth" in act_kinds,
-         "summary": ", ".join(f"{a.get('number', '')} {a.get('date', '')}" for a in acts if a.get("kind") == "birth"),
-         "ask_for": "" if "birth" in act_kinds else DocumentKind.BIRTH.label},
-        {"source": _("civil registry (ЗАГС): marriage"), "found": "marriage" in act_kinds,
-         "summary": ", ".join(f"{a.get('number', '')} {a.get('date', '')}" for a in acts
-                              if a.get("kind") == "marriage"),
-         "ask_for": "" if "marriage" in act_kinds else DocumentKind.MARRIAGE.label},
+         "ask_for": "" if identity else DocumentKind.IDENTITY.label, "why": ""},
+        civil_row("birth", _("civil registry (ЗАГС): birth"), DocumentKind.BIRTH.label, optional=False),
+        civil_row("marriage", _("civil registry (ЗАГС): marriage"), DocumentKind.MARRIAGE.label, optional=True),
+        civil_row("death", _("civil registry (ЗАГС): death of a child"), _("death certificate or notice"),
+                  optional=None),
+        {"source": _("guardianship (Е-Попечительство)"), "found": bool(guardianship),
+         "summary": ", ".join(f"{g.decision_number} {g.decided_on} {g.guardian_name}".strip() for g in guardianship),
+         "ask_for": "" if guardianship else _("decision on guardianship (if any)"), "why": ""},
+        {"source": _("adoption (Supreme Court)"), "found": bool(adoption),
+         "summary": ", ".join(f"{a.court} {a.case_number} {a.decided_on}".strip() for a in adoption),
+         "ask_for": "" if adoption else _("court decision on adoption (if any)"), "why": ""},
         {"source": _("Digital family map"), "found": family is not None,
          "summary": _("%(n)s members") % {"n": len(family.members)} if family else "",
-         "ask_for": "" if family else _("documents confirming kinship")},
+         "ask_for": "" if family else _("documents confirming kinship"), "why": ""},
         {"source": _("permanent registration and housing"), "found": registration is not None,
          "summary": registration.address if registration else "",
-         "ask_for": "" if registration else _("address certificate")},
+         "ask_for": "" if registration else _("address certificate"), "why": ""},
     ]
-    return rows
+    return [row for row in rows if row is not None]

@@ -158,3 +158,38 @@ def person_get_or_create(*, iin: str | None = None, surname: str = "", given_nam
     person.full_clean(exclude=["region"])
     person.save()
     return person
+
+
+# --- GEN-2: consent to the use of digital documents (002 app.2 p.8) ----------------------------------------
+
+
+@transaction.atomic
+def digital_consent_request(*, actor, person_id: int, phone: str, channel: str = "sms_code"):
+    """GEN-2 (002 app.2 p.8): ask the owner, through the gateway, to agree to the use of their digital
+    documents: a one-time password to the phone, or a message to answer with a short text reply."""
+    from django.core.exceptions import ValidationError
+
+    from .gateway import state_gateway
+    from .models import DigitalConsentRequest
+
+    person = Person.objects.select_for_update().get(pk=person_id)
+    phone = (phone or "").strip()
+    if not person.iin:
+        raise ValidationError(_("The person has no IIN: digital documents cannot be requested."))
+    if not phone:
+        raise ValidationError({"phone": _("Give the mobile number registered on the e-government portal.")})
+    if channel not in DigitalConsentRequest.Channel.values:
+        raise ValidationError({"channel": _("Choose how the consent is given.")})
+    challenge = state_gateway().consent_request(person.iin, phone, channel=channel, person_id=person.pk, actor=actor)
+    return DigitalConsentRequest.objects.get(pk=challenge.request_id)
+
+
+def digital_consent_confirm(*, actor, request_id: int, answer: str):
+    """GEN-2 (002 app.2 p.8): the code the owner tells the officer, or the text they replied, confirms the
+    request; a wrong answer is counted, an expired or exhausted request is refused (gateway.ConsentRefused).
+    Not atomic on purpose: the gateway keeps the counted wrong answer even though it raises."""
+    from .gateway import state_gateway
+    from .models import DigitalConsentRequest
+
+    state_gateway().consent_confirm(request_id, answer)
+    return DigitalConsentRequest.objects.get(pk=request_id)

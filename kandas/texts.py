@@ -77,6 +77,8 @@ def _decode(value):
                 return str(value["v"])
         if "$list" in value:
             return ", ".join(_decode(v) for v in value["$list"])
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value  # "%(n)d" needs a number
     return "" if value is None else str(value)
 
 

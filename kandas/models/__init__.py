@@ -1,4 +1,5 @@
 from .calendar import CalendarDay
+from .consent import DevelopmentMessage, DigitalConsentRequest
 from .casework import CaseBase, CaseCounter, Deadline, Notification, Signature, SigningKey, TransitionLog, Unit
 from .documents import DOCUMENT_LIMITS, Consent, Document, DocumentKind, PersonalDataAccess, StateRecord
 from .geography import Locality, Region
@@ -8,9 +9,9 @@ from .persons import ADULT_AGE, KINSHIP_BY_SERVICE, Family, FamilyMember, Kinshi
 from .terms import TermRow
 
 __all__ = [
-    "ADULT_AGE", "CalendarDay", "CaseBase", "CaseCounter", "Consent", "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind",
-    "Family", "FamilyMember", "KINSHIP_BY_SERVICE", "Kinship", "Locality", "Notification", "Obligation",
-    "ObligationState", "Organisation",
+    "ADULT_AGE", "CalendarDay", "CaseBase", "CaseCounter", "Consent", "DevelopmentMessage", "DigitalConsentRequest",
+    "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind", "Family", "FamilyMember", "KINSHIP_BY_SERVICE",
+    "Kinship", "Locality", "Notification", "Obligation", "ObligationState", "Organisation",
     "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "Staff", "StateRecord",
     "TermRow", "TransitionLog", "Unit",
 ]

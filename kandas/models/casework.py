@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language, gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin
@@ -229,10 +230,22 @@ class CaseBase(ConcurrentTransitionMixin, models.Model):
     def __str__(self):
         return self.ref
 
+    def clean(self):
+        super().clean()
+        if isinstance(self.filed_on, str):
+            self.filed_on = datetime.date.fromisoformat(self.filed_on)
+        if not self.rule_version and self.RULES is not None and self.filed_on:
+            # GEN-1: a filing date before the earliest known rule version is the filer's to correct.
+            try:
+                self.RULES.version_on(self.filed_on)
+            except ValidationError as exc:
+                raise ValidationError({"filed_on": exc}) from exc
+
     def save(self, *args, **kwargs):
         if isinstance(self.filed_on, str):  # forms and fixtures may hand over an ISO string
             self.filed_on = datetime.date.fromisoformat(self.filed_on)
         if not self.rule_version and self.RULES is not None and self.filed_on:
+            # GEN-1: raises NoRuleVersion (a ValidationError) before the earliest version; no fallback.
             self.rule_version = self.RULES.version_on(self.filed_on).code
         if not self.ref:
             from ..casenumbers import case_ref_next

@@ -136,6 +136,8 @@ class StateRecord(models.Model):
         CIVIL_ACT = "civil_act", _("civil registry act (ЗАГС)")
         FAMILY = "family", _("Digital family map")
         REGISTRATION = "registration", _("permanent registration and housing")
+        GUARDIANSHIP = "guardianship", _("guardianship (Е-Попечительство)")
+        ADOPTION = "adoption", _("adoption (Supreme Court)")
 
     iin = models.CharField(max_length=12, db_index=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -1,8 +1,9 @@
 """Registry screens: person search, person page, person form, consent (GEN-2, GEN-3)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +12,8 @@ from django.views.decorators.http import require_POST
 
 from .. import services
 from ..forms import ConsentForm, DocumentForm, PersonFilterForm, PersonForm, person_initial_from_state
-from ..models import Consent, Document, Family, FamilyMember, Person, PersonalDataAccess
+from ..gateway import LocalRegistryGateway, state_gateway
+from ..models import Consent, DigitalConsentRequest, Document, Family, FamilyMember, Person, PersonalDataAccess
 from ..roles import user_may_see_personal_data
 from ..scoping import scope_for, scoped_get_or_404, user_is_national
 from ..selectors import person_consent_active, person_search as person_search_select, person_state_checks
@@ -89,8 +91,23 @@ def person_detail(request, pk: int):
             documents=person.documents.all(), state_checks=person_state_checks(person=person),
             access_log=PersonalDataAccess.objects.filter(person=person).select_related("user")[:10],
             document_form=DocumentForm(), consent_form=ConsentForm(),
+            **_digital_consent_context(person),
         )
     return render(request, "kandas/person_detail.html", context)
+
+
+def _digital_consent_context(person: Person) -> dict:
+    """GEN-2 (002 app.2 p.8): the digital-documents consent block of the person page."""
+    requests = list(DigitalConsentRequest.objects.filter(person=person).select_related("requested_by")
+                    .prefetch_related("messages")[:5])
+    confirmed = next((r for r in requests if r.state == DigitalConsentRequest.State.CONFIRMED), None)
+    pending = next((r for r in requests if r.state == DigitalConsentRequest.State.SENT and not r.is_expired), None)
+    # The local adapter sends nothing: the page shows what would have reached the phone (development only).
+    development = isinstance(state_gateway(), LocalRegistryGateway)
+    return {"digital_consents": requests, "digital_consent_confirmed": confirmed, "digital_consent_pending": pending,
+            "digital_consent_channels": DigitalConsentRequest.Channel.choices,
+            "digital_consent_message": pending.messages.all()[0] if development and pending and pending.messages.all()
+            else None}
 
 
 @login_required
@@ -159,4 +176,40 @@ def consent_revoke(request, pk: int, consent_pk: int):
     if consent:
         services.consent_revoke(actor=request.user, consent_id=consent.pk)
         messages.success(request, _("Consent marked as withdrawn."))
+    return redirect(person)
+
+
+@login_required
+@require_POST
+def digital_consent_request(request, pk: int):
+    """GEN-2 (002 app.2 p.8): send the owner a one-time password, or a message to answer by a short text."""
+    personal_data_required(request.user)
+    person = _person_for(request.user, pk)
+    try:
+        services.digital_consent_request(actor=request.user, person_id=person.pk,
+                                         phone=request.POST.get("phone") or person.phone,
+                                         channel=request.POST.get("channel", DigitalConsentRequest.Channel.SMS_CODE))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The consent request is sent to the owner's phone."))
+    return redirect(person)
+
+
+@login_required
+@require_POST
+def digital_consent_confirm(request, pk: int, request_pk: int):
+    """GEN-2: record the code the owner tells, or the text they replied; a refusal says why."""
+    personal_data_required(request.user)
+    person = _person_for(request.user, pk)
+    consent_request = DigitalConsentRequest.objects.filter(pk=request_pk, person=person).first()
+    if consent_request is None:
+        raise Http404
+    try:
+        services.digital_consent_confirm(actor=request.user, request_id=consent_request.pk,
+                                         answer=request.POST.get("answer", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Consent to the use of digital documents is confirmed."))
     return redirect(person)

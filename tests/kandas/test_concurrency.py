@@ -32,8 +32,8 @@ def _slow_lock_holder():
     """The winner holds the case's row lock for a while, so the loser really waits on it."""
     original = transitions.ensure_can
 
-    def slow(actor, case, name):
-        original(actor, case, name)
+    def slow(actor, case, name, **kwargs):
+        original(actor, case, name, **kwargs)
         time.sleep(0.5)
 
     return mock.patch.object(transitions, "ensure_can", slow)
