@@ -104,3 +104,22 @@ def test_fragments_of_a_spelling_are_fragments_of_the_key():
     key = name_fold("Қасымов Бауыржан Төлеуұлы")
     for fragment in ("Kass", "Kasym", "Qasy", "Қасы", "Bauyr", "Baur", "Бауы", "Töle", "Tuleu", "Toleuuly"):
         assert all(word in key for word in name_fold_words(fragment)), (fragment, key)
+
+
+@pytest.mark.django_db
+def test_data_migration_recomputes_stale_keys_in_batches(monkeypatch):
+    """kandas/migrations/0007_search_text_fold_v2: rows keyed by the first folding get the new key."""
+    import importlib
+
+    from django.apps import apps
+
+    from kandas.models import Person
+    from tests.factories import PersonFactory
+
+    migration = importlib.import_module("kandas.migrations.0007_search_text_fold_v2")
+    monkeypatch.setattr(migration, "BATCH", 2)
+    people = [PersonFactory(surname=s, given_name="Бауыржан") for s in ("Қасымов", "Төлеуов", "Жұмабаев")]
+    Person.objects.update(search_text="қасымов бауыржан kasymov bauyrzhan")
+    migration.search_text_fold_v2(apps, None)
+    assert [Person.objects.get(pk=p.pk).search_text for p in people] == [
+        "kasimuv baurzhan", "tuleuv baurzhan", "zhumabaev baurzhan"]
