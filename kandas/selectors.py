@@ -8,7 +8,7 @@ from django.utils import timezone
 from .models import ADULT_AGE, Deadline, Family, FamilyMember, Person
 from .roles import user_may_see_personal_data
 from .scoping import scope_for, user_organisation
-from .translit import name_fold
+from .translit import name_fold, name_fold_words
 
 # Shorter name fragments match too much to be useful and defeat the trigram index.
 NAME_QUERY_MIN = 3
@@ -23,9 +23,18 @@ def _years_ago(years: int) -> datetime.date:
         return today.replace(year=today.year - years, day=28)
 
 
-def person_name_filter(query: str) -> Q:
-    """Substring of the name in any spelling (Cyrillic, Latin, Kazakh Latin) — served by the trigram index."""
-    return Q(search_text__contains=name_fold(query))
+def person_name_filter(query: str, field: str = "search_text") -> Q:
+    """Every word of the query, in any spelling (Cyrillic, Latin, Kazakh Latin) and in any order, is a
+    substring of the folded name: "Bauyrzhan Kasymov" finds Қасымов Бауыржан. One `LIKE '%word%'` per word
+    on the same column, all served by its trigram index (kandas.translit documents the folding)."""
+    condition = Q()
+    for word in name_fold_words(query):
+        condition &= Q(**{f"{field}__contains": word})
+    return condition
+
+
+def _name_query_long_enough(query: str) -> bool:
+    return len(name_fold(query).replace(" ", "")) >= NAME_QUERY_MIN
 
 
 def person_search(*, user, query: str, region=None, sex: str = "", age_group: str = "",
@@ -41,7 +50,7 @@ def person_search(*, user, query: str, region=None, sex: str = "", age_group: st
         if not user_may_see_personal_data(user):
             return qs.none()
         qs = qs.filter(iin=query) if len(query) == 12 else qs.filter(iin__startswith=query)
-    elif len(name_fold(query).replace(" ", "")) >= NAME_QUERY_MIN:
+    elif _name_query_long_enough(query):
         qs = qs.filter(person_name_filter(query))
     else:
         return qs.none()
@@ -73,8 +82,8 @@ def case_search_filter(*, user, query: str, applicant: str = "applicant") -> Q |
     if query.isdigit():
         if user_may_see_personal_data(user):
             condition |= Q(**{f"{applicant}__iin__startswith": query})
-    elif len(name_fold(query).replace(" ", "")) >= NAME_QUERY_MIN:
-        condition |= Q(**{f"{applicant}__search_text__contains": name_fold(query)})
+    elif _name_query_long_enough(query):
+        condition |= person_name_filter(query, field=f"{applicant}__search_text")
     return condition
 
 

@@ -69,6 +69,42 @@ def test_search_by_name_in_cyrillic_or_latin(client_of, specialist, region, quer
     assert "Zhumabaev Erlan" in response.content.decode()
 
 
+# Each spelling a caseworker may type, for a person registered as Қасымов Бауыржан Серікұлы / Төлеуов Нұрлан.
+SPELLINGS = {
+    ("Қасымов", "Бауыржан", "Серікұлы"): [
+        "Қасымов", "Касымов", "Kassymov", "Kasymov", "Qasymov", "kasim", "Bauyrzhan Kasymov", "Kassymov Baurzhan",
+        "Бауыржан Қасымов", "Baurzhan", "Bauyrjan Qasymov", "Serikovich", "Serikuly Kasymov", "Kasymov B",
+    ],
+    ("Төлеуов", "Нұрлан", ""): [
+        "Төлеуов", "Тулеуов", "Tuleuov", "Töleuov", "Toleuov", "Nurlan Tuleuov", "Нурлан Тулеуов", "Nūrlan Töleuov",
+    ],
+    ("Жұмабаев", "Ерлан", ""): [
+        "Zhumabaev", "Jumabayev", "Жумабаев", "Djumabaev", "Dzhumabaev", "Yerlan Zhumabaev", "Erlan Jumabayev",
+    ],
+}
+
+
+@pytest.mark.parametrize(("name", "query"), [(n, q) for n, queries in SPELLINGS.items() for q in queries])
+def test_search_finds_the_spellings_passports_use_in_either_name_order(client_of, specialist, region, name, query):
+    surname, given, patronymic = name
+    person = PersonFactory(region=region, surname=surname, given_name=given, patronymic=patronymic)
+    # Near names that must not come up: another given name, another surname, a different vowel.
+    PersonFactory(region=region, surname=surname, given_name="Асқар", patronymic="Маратқызы")
+    PersonFactory(region=region, surname="Оразбеков", given_name=given)
+    PersonFactory(region=region, surname="Қасенов", given_name="Ержан")
+    response = client_of(specialist).get(reverse("kandas:person_search"), {"q": query})
+    found = list(response.context["page"].object_list)
+    assert person in found, query
+    if len(query.split()) > 1:
+        assert found == [person], query
+
+
+def test_every_word_of_the_query_must_match(client_of, specialist, region):
+    PersonFactory(region=region, surname="Қасымов", given_name="Бауыржан")
+    response = client_of(specialist).get(reverse("kandas:person_search"), {"q": "Kasymov Erlan"})
+    assert list(response.context["page"].object_list) == []
+
+
 def test_search_filters_by_sex_and_age_group(client_of, specialist, region):
     man = PersonFactory(region=region, surname="Қасымов", sex="M", birth_date=datetime.date(1980, 1, 1))
     girl = PersonFactory(region=region, surname="Қасымова", sex="F", birth_date=datetime.date(2015, 3, 3))
