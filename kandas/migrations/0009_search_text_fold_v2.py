@@ -33,6 +33,6 @@ def search_text_fold_v2(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("kandas", "0006_step_holders_texts")]
+    dependencies = [("kandas", "0008_gen_digital_consent")]
 
     operations = [migrations.RunPython(search_text_fold_v2, migrations.RunPython.noop, elidable=True)]
