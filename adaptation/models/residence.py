@@ -81,7 +81,7 @@ class StayState(models.TextChoices):
     LEFT = "left", _("left the centre")
 
 
-@condition(_("the police talon is recorded for the applicant and every adult member"))
+@condition(_("the police talon is recorded for the applicant and every adult member (RES-3)"))
 def talons_complete(case) -> bool:
     return not case.persons_missing_talon()
 
@@ -96,6 +96,19 @@ class ResidenceApplication(CaseBase):
 
     RULES = RESIDENCE_RULES
     REF_PREFIX = "RES"
+    # What a signature covers (kandas.casepage): the referral (RES-3) and the MIO's decision on early
+    # termination (RES-9), signed as "termination:<proposal id>".
+    SIGNATURE_PURPOSE_LABELS = {
+        "referral": _("referral to the centre (form app.1)"),
+        "termination": _("decision on early termination of residence"),
+    }
+    # Timeline rows that are not transitions (kandas.transitions.case_event_log).
+    TIMELINE_LABELS = {
+        "register": _("registered in the journal"),
+        "talon": _("police talon recorded"),
+        "member_vacated": _("member left the room"),
+        "residence_redated": _("end of residence re-dated"),
+    }
 
     state = FSMField(_("state"), default=ResidenceState.REGISTERED, choices=ResidenceState.choices, protected=True)
     centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="applications", verbose_name=_("centre"))
@@ -154,11 +167,17 @@ class ResidenceApplication(CaseBase):
         persons = [{"name": p.person.full_name, "birth_date": p.person.birth_date, "kinship": p.kinship,
                     "talon": p.talon_number} for p in self.persons.select_related("person")]
         if purpose == "referral":
+            # "members", not "persons": kandas.casepage labels snapshot keys by model field, and
+            # `persons` is this model's reverse relation (no verbose name).
             return {**data, "referral_no": self.referral_no, "issued_on": self.referral_issued_on,
                     "centre": str(self.centre), "applicant": self.applicant.full_name,
                     "applicant_birth_date": self.applicant.birth_date,
-                    "persons": [p for p in persons if p["kinship"] != "applicant"],
+                    "members": [p for p in persons if p["kinship"] != "applicant"],
                     "state": None}  # the referral stays valid while the case moves on
+        if purpose == "termination":  # the confirmation page, before the decision: the proposal decided on
+            proposal = self.termination_proposals.filter(decision="").select_related("member__person").first()
+            return {**data, "state": None, "violation": proposal.violation if proposal else "",
+                    "member": proposal.member.person.full_name if proposal and proposal.member else None}
         if purpose.startswith("termination:"):
             proposal = self.termination_proposals.get(pk=int(purpose.split(":")[1]))
             return {**data, "state": None, "violation": proposal.violation, "decision": proposal.decision,

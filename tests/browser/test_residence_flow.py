@@ -7,15 +7,15 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from adaptation.models import ResidenceApplication
-from tests.adaptation.factories import Staffing, make_centre, make_kandas_family
+from tests.adaptation.factories import make_kandas_family, residence_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_res_mio_registers_refers_centre_checks_in_and_journal_pdf_shows_row(page, login):
     """RES-2 → RES-4 → RES-3 → RES-7 end to end, as users click through it."""
-    centre = make_centre(beds=4)
-    staff = Staffing(centre)
+    staff = residence_world(beds=4)
+    centre = staff.centre
     applicant, members = make_kandas_family(staff.region, adults=1, children=1)
     today = timezone.localdate().isoformat()
 
@@ -49,7 +49,7 @@ def test_res_mio_registers_refers_centre_checks_in_and_journal_pdf_shows_row(pag
     assert page.locator("[data-testid=referral-pdf]").count() == 1
 
     # The centre checks the family in within 3 calendar days (RES-7).
-    login(staff.acc)
+    login(staff.centre_staff)
     page.goto(app.get_absolute_url())
     page.check("#id_house_rules_acknowledged")
     page.click("[data-testid=case-actions] form:has(#id_house_rules_acknowledged) button")
