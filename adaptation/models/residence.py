@@ -9,13 +9,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 from django_fsm import RETURN_VALUE, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from kandas.fsm import condition, role_permission
 from kandas.models import ADULT_AGE, CaseBase, Document, Family, Kinship, Person
 from kandas.roles import Role
+from kandas.texts import text, text_render
 
 from ..rules import RESIDENCE_RULES
 from .centres import Centre
@@ -129,6 +130,10 @@ class ResidenceApplication(CaseBase):
     reserve_entered_on = models.DateField(_("entered the reserve on"), null=True, blank=True)
     end_reason = models.CharField(_("why residence ended"), max_length=255, blank=True)
     refusal_reason = models.TextField(_("refusal reason"), blank=True)
+    # What the system wrote as the reason (kandas.texts), read in the reader's language; the plain fields
+    # above keep the installation's language (and what an MIO typed).
+    end_message = models.JSONField(_("why residence ended (stored text)"), default=dict, blank=True)
+    refusal_message = models.JSONField(_("refusal reason (stored text)"), default=dict, blank=True)
 
     history = HistoricalRecords()
 
@@ -143,6 +148,14 @@ class ResidenceApplication(CaseBase):
         return reverse("adaptation:residence_detail", args=[self.pk])
 
     # --- derived facts -------------------------------------------------------------------------
+    @property
+    def end_reason_text(self) -> str:
+        return text_render(self.end_message, self.end_reason)
+
+    @property
+    def refusal_reason_text(self) -> str:
+        return text_render(self.refusal_message, self.refusal_reason)
+
     @property
     def check_in_last_day(self) -> datetime.date | None:
         """RES-7: the last day to check in (3 calendar days after receiving the referral)."""
@@ -207,13 +220,14 @@ class ResidenceApplication(CaseBase):
     @transition(field=state, source=[ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED,
                                      ResidenceState.REFERRED],
                 target=ResidenceState.REFUSED, permission=MIO, custom={"label": _("Refuse")})
-    def refuse(self, *, reason: str):
-        self.refusal_reason = reason
+    def refuse(self, *, reason: str, message: dict | None = None):
+        self.refusal_reason, self.refusal_message = reason, message or {}
 
     @transition(field=state, source=ResidenceState.REFERRED, target=ResidenceState.LAPSED, permission=_nobody,
                 custom={"label": _("Referral lapsed")})
     def lapse(self):
-        self.end_reason = str(_("not checked in within 3 calendar days of receiving the referral"))
+        self.end_message = text(gettext_noop("not checked in within 3 calendar days of receiving the referral"))
+        self.end_reason = text_render(self.end_message)
 
     @transition(field=state, source=ResidenceState.REFERRED, target=ResidenceState.RESIDING,
                 conditions=[check_in_in_time], permission=CENTRE, custom={"label": _("Check in")})
@@ -233,13 +247,14 @@ class ResidenceApplication(CaseBase):
         if not family_leaves:
             return ResidenceState.RESIDING
         self.ended_on, self.vacate_by = on, vacate_by
-        self.end_reason = str(_("evicted by the MIO decision"))
+        self.end_message = text(gettext_noop("evicted by the MIO decision"))
+        self.end_reason = text_render(self.end_message)
         return ResidenceState.EVICTED
 
     @transition(field=state, source=[ResidenceState.RESIDING, ResidenceState.TERMINATION_PROPOSED],
                 target=ResidenceState.ENDED, permission=_nobody, custom={"label": _("End of residence")})
-    def residence_end(self, *, on: datetime.date, vacate_by: datetime.date, reason: str):
-        self.ended_on, self.vacate_by, self.end_reason = on, vacate_by, reason
+    def residence_end(self, *, on: datetime.date, vacate_by: datetime.date, reason: str, message: dict | None = None):
+        self.ended_on, self.vacate_by, self.end_reason, self.end_message = on, vacate_by, reason, message or {}
 
     @transition(field=state, source=[ResidenceState.ENDED, ResidenceState.EVICTED], target=ResidenceState.CHECKED_OUT,
                 permission=CENTRE, custom={"label": _("Check out (room vacated)")})

@@ -29,7 +29,7 @@ def application_refuse_status_ended(*, application_id: int, expired_on: datetime
     application = _locked(application_id)
     reason = text(gettext_noop("the kandas status ended on %(day)s (RES-1)"), day=expired_on)
     application = case_transition_system(case=application, transition="refuse", message=reason,
-                                         kwargs={"reason": records_text(reason)})
+                                         kwargs={"reason": records_text(reason), "message": reason})
     deadline_cancel(case=application)
     beds_release(application=application)
     reserve_allocate(centre=centre)

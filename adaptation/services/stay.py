@@ -126,7 +126,7 @@ def residence_end(*, application_id: int, on: datetime.date, reason) -> Residenc
     vacate_by = on + datetime.timedelta(days=VACATE_DAYS)
     application = case_transition_system(
         case=application, transition="residence_end", message=reason, on=on,
-        kwargs={"on": on, "vacate_by": vacate_by, "reason": records_text(reason)[:255]},
+        kwargs={"on": on, "vacate_by": vacate_by, "reason": records_text(reason)[:255], "message": reason},
         close=["residence"], cancel=["decide"],
         open=[StepOpen("vacate", application.centre.organisation, start=on)])
     application.termination_proposals.filter(decision="").update(decision_reason=records_text(

@@ -120,3 +120,15 @@ def test_res9_signature_purposes_are_named_never_shown_as_codes(staff):
     assert "решение о досрочном прекращении проживания" in signatures
     assert "termination:" not in signatures and "referral" not in signatures
     assert timezone.localdate().strftime("%d.%m.%Y") in signatures
+
+
+def test_res10_the_reason_residence_ended_is_read_in_the_readers_language(staff):
+    """RES-10: the registry ended the status during a Russian session; the Kazakh reader reads why."""
+    from kandas.events import kandas_status_expired
+
+    app = check_in(application_id=referred(staff, register(staff, adults=0)).pk, actor=staff.centre_staff,
+                   house_rules_acknowledged=True)
+    with translation.override("ru"):
+        kandas_status_expired.send(sender=None, person_id=app.applicant_id, expired_on=timezone.localdate())
+    page = _client(staff.centre_staff, "kk").get(app.get_absolute_url()).content.decode()
+    assert "(қандас мәртебесі тоқтатылды)" in page and "статус кандаса прекращён" not in page
