@@ -11,8 +11,14 @@ Layout (one sub-domain per module, so ADA adds `models/plans.py`, `services/plan
     services/beds.py          bed holding and the reserve allocation rule (RES-6)
     services/stay.py          records (RES-8), early termination (RES-9), end (RES-10), check-out (RES-11)
     services/residence_auto.py  what Celery tasks and registry events trigger
-    selectors/residence.py    lists, journal (app.3), reserve, occupancy
+    selectors/residence.py    lists, journal (app.3), reserve, occupancy, what a signature will cover
+    actions.py                the case page's actions per case type (kandas.actions registry): each names
+                              the steps it acts on, so only the step's holder (MIO or centre) may take it
     views/, api/, admin.py, tasks.py, schedule.py, receivers.py, demo.py
+
+Steps and their holders (rules.py keys): the MIO holds "consider" (RES-5), "offer" (RES-6) and "decide"
+(RES-9); the centre (its ACC organisation) holds "check_in" (RES-7), "residence" (RES-10) and "vacate"
+(RES-11). Waiting for the applicant (the police talon, RES-3) has no deadline.
 
 The reserve rule (RES-6, p.7–8), in one sentence: freed beds go to the head of the reserve in journal
 order and are held for it until the whole family fits — nobody behind it is served first, even a smaller

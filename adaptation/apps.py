@@ -9,6 +9,7 @@ class AdaptationConfig(AppConfig):
     def ready(self):
         from kandas.events import kandas_status_expired, kandas_status_granted
 
+        from . import actions  # noqa: F401  (registers the case actions)
         from .receivers import residence_on_status_expired, residence_on_status_granted
 
         # RES-10: residence ends with the kandas status (STA-9 sends the event).

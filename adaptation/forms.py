@@ -68,12 +68,16 @@ class RegisterForm(StyledForm):
 
 
 class TalonForm(StyledForm):
-    """RES-3: the police talon — a scan, or its number and date."""
+    """RES-3: the police talon of one person named in the application — a scan, or its number and date."""
 
-    resident = forms.IntegerField(widget=forms.HiddenInput)
+    resident = forms.TypedChoiceField(label=_("Person"), coerce=int)
     number = forms.CharField(label=_("Talon number"), max_length=60, required=False)
     on = _date(label=_("Talon date"), required=False)
     file = forms.FileField(label=_("Scan"), required=False)
+
+    def __init__(self, *args, persons=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resident"].choices = [(r.pk, str(r)) for r in persons]
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -138,6 +142,16 @@ class RecordForm(StyledForm):
     def __init__(self, *args, persons=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].choices = [("", "—")] + [(r.person_id, str(r.person)) for r in persons]
+
+
+class VacatedForm(StyledForm):
+    """RES-11: an evicted member has left the room."""
+
+    resident = forms.TypedChoiceField(label=_("Family member"), coerce=int)
+
+    def __init__(self, *args, evicted=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["resident"].choices = [(r.pk, str(r)) for r in evicted]
 
 
 class ListFilterForm(StyledForm):

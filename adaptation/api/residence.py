@@ -12,6 +12,7 @@ from kandas.deadlines import case_deadlines
 from kandas.models import PersonalDataAccess, Person
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scope_for
+from kandas.services import personal_data_access_log
 
 from ..models import ResidenceApplication, ResidencePerson
 from ..selectors.residence import application_get, application_list, centre_get, centre_list, centre_occupancy
@@ -101,8 +102,8 @@ def _application_for(user, pk: int) -> ResidenceApplication:
 def _detail_data(request, application) -> dict:
     may_see = user_may_see_personal_data(request.user)
     if may_see:
-        PersonalDataAccess.objects.create(user=request.user, person=application.applicant,  # GEN-3
-                                          action=PersonalDataAccess.Action.API, detail=request.path)
+        personal_data_access_log(user=request.user, person=application.applicant,  # GEN-3
+                                 action=PersonalDataAccess.Action.API, detail=request.path)
     return ResidenceApplicationDetailSerializer(application, context={"personal_data": may_see}).data
 
 

@@ -9,13 +9,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 from django_fsm import RETURN_VALUE, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from kandas.fsm import condition, role_permission
 from kandas.models import ADULT_AGE, CaseBase, Document, Family, Kinship, Person
 from kandas.roles import Role
+from kandas.texts import text, text_render
 
 from ..rules import RESIDENCE_RULES
 from .centres import Centre
@@ -81,7 +82,7 @@ class StayState(models.TextChoices):
     LEFT = "left", _("left the centre")
 
 
-@condition(_("the police talon is recorded for the applicant and every adult member"))
+@condition(_("the police talon is recorded for the applicant and every adult member (RES-3)"))
 def talons_complete(case) -> bool:
     return not case.persons_missing_talon()
 
@@ -96,6 +97,19 @@ class ResidenceApplication(CaseBase):
 
     RULES = RESIDENCE_RULES
     REF_PREFIX = "RES"
+    # What a signature covers (kandas.casepage): the referral (RES-3) and the MIO's decision on early
+    # termination (RES-9), signed as "termination:<proposal id>".
+    SIGNATURE_PURPOSE_LABELS = {
+        "referral": _("referral to the centre (form app.1)"),
+        "termination": _("decision on early termination of residence"),
+    }
+    # Timeline rows that are not transitions (kandas.transitions.case_event_log).
+    TIMELINE_LABELS = {
+        "register": _("registered in the journal"),
+        "talon": _("police talon recorded"),
+        "member_vacated": _("member left the room"),
+        "residence_redated": _("end of residence re-dated"),
+    }
 
     state = FSMField(_("state"), default=ResidenceState.REGISTERED, choices=ResidenceState.choices, protected=True)
     centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="applications", verbose_name=_("centre"))
@@ -116,6 +130,10 @@ class ResidenceApplication(CaseBase):
     reserve_entered_on = models.DateField(_("entered the reserve on"), null=True, blank=True)
     end_reason = models.CharField(_("why residence ended"), max_length=255, blank=True)
     refusal_reason = models.TextField(_("refusal reason"), blank=True)
+    # What the system wrote as the reason (kandas.texts), read in the reader's language; the plain fields
+    # above keep the installation's language (and what an MIO typed).
+    end_message = models.JSONField(_("why residence ended (stored text)"), default=dict, blank=True)
+    refusal_message = models.JSONField(_("refusal reason (stored text)"), default=dict, blank=True)
 
     history = HistoricalRecords()
 
@@ -130,6 +148,14 @@ class ResidenceApplication(CaseBase):
         return reverse("adaptation:residence_detail", args=[self.pk])
 
     # --- derived facts -------------------------------------------------------------------------
+    @property
+    def end_reason_text(self) -> str:
+        return text_render(self.end_message, self.end_reason)
+
+    @property
+    def refusal_reason_text(self) -> str:
+        return text_render(self.refusal_message, self.refusal_reason)
+
     @property
     def check_in_last_day(self) -> datetime.date | None:
         """RES-7: the last day to check in (3 calendar days after receiving the referral)."""
@@ -154,11 +180,17 @@ class ResidenceApplication(CaseBase):
         persons = [{"name": p.person.full_name, "birth_date": p.person.birth_date, "kinship": p.kinship,
                     "talon": p.talon_number} for p in self.persons.select_related("person")]
         if purpose == "referral":
+            # "members", not "persons": kandas.casepage labels snapshot keys by model field, and
+            # `persons` is this model's reverse relation (no verbose name).
             return {**data, "referral_no": self.referral_no, "issued_on": self.referral_issued_on,
                     "centre": str(self.centre), "applicant": self.applicant.full_name,
                     "applicant_birth_date": self.applicant.birth_date,
-                    "persons": [p for p in persons if p["kinship"] != "applicant"],
+                    "members": [p for p in persons if p["kinship"] != "applicant"],
                     "state": None}  # the referral stays valid while the case moves on
+        if purpose == "termination":  # the confirmation page, before the decision: the proposal decided on
+            proposal = self.termination_proposals.filter(decision="").select_related("member__person").first()
+            return {**data, "state": None, "violation": proposal.violation if proposal else "",
+                    "member": proposal.member.person.full_name if proposal and proposal.member else None}
         if purpose.startswith("termination:"):
             proposal = self.termination_proposals.get(pk=int(purpose.split(":")[1]))
             return {**data, "state": None, "violation": proposal.violation, "decision": proposal.decision,
@@ -188,13 +220,14 @@ class ResidenceApplication(CaseBase):
     @transition(field=state, source=[ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED,
                                      ResidenceState.REFERRED],
                 target=ResidenceState.REFUSED, permission=MIO, custom={"label": _("Refuse")})
-    def refuse(self, *, reason: str):
-        self.refusal_reason = reason
+    def refuse(self, *, reason: str, message: dict | None = None):
+        self.refusal_reason, self.refusal_message = reason, message or {}
 
     @transition(field=state, source=ResidenceState.REFERRED, target=ResidenceState.LAPSED, permission=_nobody,
                 custom={"label": _("Referral lapsed")})
     def lapse(self):
-        self.end_reason = str(_("not checked in within 3 calendar days of receiving the referral"))
+        self.end_message = text(gettext_noop("not checked in within 3 calendar days of receiving the referral"))
+        self.end_reason = text_render(self.end_message)
 
     @transition(field=state, source=ResidenceState.REFERRED, target=ResidenceState.RESIDING,
                 conditions=[check_in_in_time], permission=CENTRE, custom={"label": _("Check in")})
@@ -214,13 +247,14 @@ class ResidenceApplication(CaseBase):
         if not family_leaves:
             return ResidenceState.RESIDING
         self.ended_on, self.vacate_by = on, vacate_by
-        self.end_reason = str(_("evicted by the MIO decision"))
+        self.end_message = text(gettext_noop("evicted by the MIO decision"))
+        self.end_reason = text_render(self.end_message)
         return ResidenceState.EVICTED
 
     @transition(field=state, source=[ResidenceState.RESIDING, ResidenceState.TERMINATION_PROPOSED],
                 target=ResidenceState.ENDED, permission=_nobody, custom={"label": _("End of residence")})
-    def residence_end(self, *, on: datetime.date, vacate_by: datetime.date, reason: str):
-        self.ended_on, self.vacate_by, self.end_reason = on, vacate_by, reason
+    def residence_end(self, *, on: datetime.date, vacate_by: datetime.date, reason: str, message: dict | None = None):
+        self.ended_on, self.vacate_by, self.end_reason, self.end_message = on, vacate_by, reason, message or {}
 
     @transition(field=state, source=[ResidenceState.ENDED, ResidenceState.EVICTED], target=ResidenceState.CHECKED_OUT,
                 permission=CENTRE, custom={"label": _("Check out (room vacated)")})

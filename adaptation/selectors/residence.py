@@ -80,3 +80,31 @@ def centre_occupancy(*, centre: Centre) -> Occupancy:
         wait = round(float(wait) / 86400e6, 1)
     return Occupancy(centre=centre, beds=beds, total=sum(beds.values()), reserve_length=reserve["n"],
                      reserve_persons=reserve["persons"], average_wait_days=wait)
+
+
+def residence_sign_preview(application: ResidenceApplication, purpose: str) -> list[tuple[str, str]]:
+    """What the referral (RES-3) or the decision on early termination (RES-9) will sign, as the signer
+    reads it: names, dates and kinship in words (the signed snapshot keeps codes, language-free)."""
+    from django.utils.translation import gettext as _
+
+    from kandas.casepage import signature_purpose_label
+    from kandas.workdays import _fmt
+
+    def date_format(day, _format):
+        return _fmt(day) if day else "—"
+
+    rows = [(_("number"), application.ref), (_("what is signed"), signature_purpose_label(application, purpose))]
+    if purpose == "referral":
+        persons = application.persons.select_related("person")
+        rows += [(_("centre"), str(application.centre)),
+                 (_("applicant"), f"{application.applicant.full_name}, "
+                                  f"{date_format(application.applicant.birth_date, 'd.m.Y')}"),
+                 (_("family members"), "; ".join(
+                     f"{p.person.full_name}, {date_format(p.person.birth_date, 'd.m.Y')}, {p.get_kinship_display()}"
+                     for p in persons if not p.is_applicant) or "—")]
+    elif purpose == "termination":
+        proposal = application.termination_proposals.filter(decision="").select_related("member__person").first()
+        if proposal is not None:
+            rows += [(_("violation"), proposal.violation),
+                     (_("The decision concerns"), str(proposal.member) if proposal.member else _("the whole family"))]
+    return rows

@@ -17,15 +17,13 @@ centre's capacity is refused at registration, so the head can always be satisfie
 """
 from __future__ import annotations
 
-from django.db import transaction
-from django.utils.translation import gettext as _, gettext_noop
+from django.utils.translation import gettext_noop
 
-from kandas.deadlines import deadline_open
+from kandas.notify import organisation_notify_on_commit
 from kandas.texts import text
 from kandas.transitions import StepOpen, case_transition_system
 
 from ..models import Bed, BedState, Centre, ResidenceApplication, ResidenceState
-from .notify import organisation_notify
 
 
 def centre_lock(centre_id: int) -> Centre:
@@ -77,12 +75,14 @@ def reserve_allocate(*, centre: Centre) -> list[ResidenceApplication]:
         missing = head.persons_count - held
         if missing > 0 and beds_hold(centre=centre, application=head, count=missing) < missing:
             break  # the freed beds stay held for the head until enough are free
+        # (kandas.texts renders parameters as text: numbers go in as %(n)s.)
+        # RES-6 p.8: the MIO that registered the application issues the referral.
         head = case_transition_system(case=head, transition="reserve_offer", message=text(
-            gettext_noop("%(n)d beds held in journal order"), n=head.persons_count),
+            gettext_noop("%(n)s beds held in journal order"), n=head.persons_count),
             open=[StepOpen("offer", head.organisation)])
-        text = _("%(ref)s: beds are free for the next in the reserve — issue the referral.") % {"ref": head.ref}
-        org_id, key, url = head.organisation_id, f"res-offer:{head.pk}", head.get_absolute_url()
-        transaction.on_commit(lambda o=org_id, k=key, t=text, u=url: organisation_notify(
-            organisation_id=o, key=k, text=t, link=u))
+        organisation_notify_on_commit(
+            organisation=head.organisation_id, key=f"res-offer:{head.pk}", link=head.get_absolute_url(),
+            message=text(gettext_noop("%(ref)s: beds are free for the next in the reserve — issue the referral."),
+                         ref=head.ref))
         offered.append(head)
     return offered

@@ -8,20 +8,23 @@ from __future__ import annotations
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _, gettext_noop
 
 from kandas.deadlines import deadline_cancel, deadline_open
 from kandas.documents import document_check
-from kandas.models import Document, DocumentKind, FamilyMember, Organisation, Person, TransitionLog
+from kandas.holders import step_holder_ensure
+from kandas.models import Document, DocumentKind, FamilyMember, Organisation, Person
+from kandas.notify import organisation_notify_on_commit
 from kandas.roles import Role, user_has_role
 from kandas.scoping import scope_for, user_organisation
 from kandas.selectors import organisation_of
-from kandas.texts import text
-from kandas.transitions import ActionNotAllowed, case_transition, case_transition_system
+from kandas.texts import text, text_render
+from kandas.transitions import ActionNotAllowed, StepOpen, case_event_log, case_transition, case_transition_system
 from kandas.workdays import _fmt
 
 from ..models import (
@@ -29,21 +32,21 @@ from ..models import (
 )
 from ..models.residence import ACTIVE_STATES, MAX_RESIDENCE_MONTHS
 from .beds import beds_free_count, beds_hold, beds_occupy, beds_release, centre_lock, reserve_allocate
-from .notify import organisation_notify
+
+# The residence steps (adaptation/rules.py) and who holds each: the MIO considers the application (RES-5),
+# issues the referral to the next in the reserve (RES-6) and decides on early termination (RES-9); the
+# centre checks the family in (RES-7), hosts the residence (RES-10) and sees the room vacated (RES-11).
+MIO_STEPS = ("consider", "offer")
 
 
 def _names(rows) -> str:
     return ", ".join(f"{r.person.full_name} ({r.get_kinship_display()})" for r in rows)
 
 
-def _notify_on_commit(*, organisation_id: int, key: str, text: str, link: str) -> None:
-    transaction.on_commit(lambda: organisation_notify(organisation_id=organisation_id, key=key, text=text, link=link))
-
-
-def _system(case: ResidenceApplication, name: str, comment: str = "", **kwargs) -> ResidenceApplication:
-    """An automatic transition (Celery task or registry event): no actor, logged as 'the system'."""
-    return case_transition_system(case=case, transition=name, kwargs=kwargs,
-                                  message=text(gettext_noop("%(why)s"), why=comment) if comment else None)
+def records_text(message: dict) -> str:
+    """A stored text in the installation's language, for the plain-text fields kept beside it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return text_render(message)
 
 
 def _locked(application_id: int) -> ResidenceApplication:
@@ -134,9 +137,8 @@ def application_register(*, actor, centre_id: int, applicant_id: int, member_ids
         if len(rows) > 1 else None,
     )
     ResidencePerson.objects.bulk_create([ResidencePerson(application=application, person=p, kinship=k) for p, k in rows])
-    TransitionLog.objects.create(case=application, transition="register", source="", target=application.state,
-                                 actor=actor, organisation=user_organisation(actor),
-                                 comment=_("journal no. %(n)d") % {"n": application.journal_no})
+    case_event_log(case=application, event="register", actor=actor,
+                   message=text(gettext_noop("journal no. %(n)s"), n=application.journal_no))
     deadline_open(case=application, step="consider", organisation=mio, start=filed_on)
     return application
 
@@ -145,11 +147,13 @@ def application_register(*, actor, centre_id: int, applicant_id: int, member_ids
 @transaction.atomic
 def talon_record(*, application_id: int, resident_id: int, actor, number: str = "", on: datetime.date | None = None,
                  upload=None) -> ResidencePerson:
-    """RES-3: the police talon (residence-permit application) of one person: a scan or its number and date."""
+    """RES-3: the police talon (residence-permit application) of one person: a scan or its number and date.
+    Recorded by the MIO that holds the application's consideration (RES-5) or referral (RES-6) step."""
     application = _locked(application_id)
     _check_visible(actor, application)
     if not user_has_role(actor, Role.MIO_SPECIALIST, Role.MIO_HEAD):
         raise PermissionDenied(_("Only the MIO records police talons."))
+    step_holder_ensure(actor, application, MIO_STEPS)
     if application.state not in (ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED):
         raise ActionNotAllowed(_("The referral is already decided; talons can no longer be changed."))
     row = application.persons.select_related("person").filter(pk=resident_id).first()
@@ -165,6 +169,8 @@ def talon_record(*, application_id: int, resident_id: int, actor, number: str = 
             case_type=ContentType.objects.get_for_model(application), case_id=application.pk)
     row.talon_number, row.talon_date = number, on
     row.save()
+    case_event_log(case=application, event="talon", actor=actor, message=text(
+        gettext_noop("Police talon of %(name)s recorded"), name=row.person.full_name))
     return row
 
 
@@ -197,12 +203,12 @@ def referral_issue(*, application_id: int, actor, handed_over_on: datetime.date 
     application = case_transition(
         case=application, transition="referral_issue", actor=actor, seen_version=seen_version,
         kwargs={"number": centre.referral_last, "handed_over_on": handed_over_on},
-        close=["RES-5", "RES-6"], open=[("check_in", centre.organisation, handed_over_on)],
+        close=MIO_STEPS, open=[StepOpen("check_in", centre.organisation, start=handed_over_on)],
         sign="referral", sign_role=Role.MIO_HEAD if user_has_role(actor, Role.MIO_HEAD) else Role.MIO_SPECIALIST)
-    _notify_on_commit(organisation_id=centre.organisation_id, key=f"res-referral:{application.pk}",
-                      text=_("%(ref)s: a family of %(n)d is referred to the centre; check-in by %(day)s.") % {
-                          "ref": application.ref, "n": application.persons_count,
-                          "day": _fmt(application.check_in_last_day)}, link=application.get_absolute_url())
+    organisation_notify_on_commit(
+        organisation=centre.organisation_id, key=f"res-referral:{application.pk}", link=application.get_absolute_url(),
+        message=text(gettext_noop("%(ref)s: a family of %(n)s is referred to the centre; check-in by %(day)s."),
+                     ref=application.ref, n=application.persons_count, day=application.check_in_last_day))
     return application
 
 
@@ -219,19 +225,20 @@ def reserve_enter(*, application_id: int, actor, seen_version: int | None = None
         raise ActionNotAllowed(_("There are %(free)d free beds for %(n)d persons: issue the referral instead.")
                                % {"free": free, "n": application.persons_count})
     application = case_transition(case=application, transition="reserve_enter", actor=actor,
-                                  seen_version=seen_version, close=["RES-5"])
+                                  seen_version=seen_version, close=["consider"])
     reserve_allocate(centre=centre)  # a held bed may already be waiting for the head
     return application
 
 
 @transaction.atomic
 def application_refuse(*, application_id: int, actor, reason: str, seen_version: int | None = None):
-    """The MIO refuses (e.g. the talon never came); held beds go back to the reserve (RES-6)."""
+    """The MIO refuses (e.g. the talon never came): its own step (RES-5/RES-6) is closed, any other is
+    cancelled; held beds go back to the reserve (RES-6)."""
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason of the refusal.")})
     centre = centre_lock(ResidenceApplication.objects.values_list("centre_id", flat=True).get(pk=application_id))
     application = case_transition(case=_locked(application_id), transition="refuse", actor=actor, comment=reason,
-                                  seen_version=seen_version, kwargs={"reason": reason})
+                                  seen_version=seen_version, kwargs={"reason": reason}, close=MIO_STEPS)
     deadline_cancel(case=application)
     beds_release(application=application)
     reserve_allocate(centre=centre)
@@ -251,10 +258,10 @@ def check_in(*, application_id: int, actor, house_rules_acknowledged: bool,
             "The residents acknowledge the house rules at check-in (RES-8).")})
     today = timezone.localdate()
     ends_on = residence_end_date(checked_in_on=today, status_until=application.applicant.kandas_status_until)
-    application = case_transition(case=application, transition="check_in", actor=actor, seen_version=seen_version,
-                                  kwargs={"on": today, "ends_on": ends_on}, close=["RES-7"])
-    deadline_open(case=application, step="residence", organisation=centre.organisation, start=today,
-                  fixed_date=ends_on)
+    application = case_transition(
+        case=application, transition="check_in", actor=actor, seen_version=seen_version,
+        kwargs={"on": today, "ends_on": ends_on}, close=["check_in"],
+        open=[StepOpen("residence", centre.organisation, start=today, fixed_date=ends_on)])
     rows = list(application.persons.select_related("person"))
     beds_occupy(application=application, persons=[r.person for r in rows])
     application.persons.update(stay_state=StayState.RESIDING)
@@ -273,13 +280,16 @@ def referral_lapse(*, application_id: int, today: datetime.date | None = None) -
     application = _locked(application_id)
     if application.state != ResidenceState.REFERRED or application.check_in_last_day >= today:
         return None
-    _system(application, "lapse", comment=_("not checked in by %(day)s") % {"day": _fmt(application.check_in_last_day)})
-    deadline_cancel(case=application, rule="RES-7")  # the family did not come; the centre missed nothing
+    last_day = application.check_in_last_day
+    # The family did not come: the centre's check-in step is cancelled (the centre missed nothing).
+    application = case_transition_system(
+        case=application, transition="lapse", cancel=["check_in"],
+        message=text(gettext_noop("not checked in by %(day)s"), day=last_day))
     beds_release(application=application)
     reserve_allocate(centre=centre)
-    text = _("%(ref)s: the referral lapsed (no check-in by %(day)s); the beds are free again.") % {
-        "ref": application.ref, "day": _fmt(application.check_in_last_day)}
+    message = text(gettext_noop("%(ref)s: the referral lapsed (no check-in by %(day)s); the beds are free again."),
+                   ref=application.ref, day=last_day)
     for org_id in (application.organisation_id, centre.organisation_id):
-        _notify_on_commit(organisation_id=org_id, key=f"res-lapse:{application.pk}", text=text,
-                          link=application.get_absolute_url())
+        organisation_notify_on_commit(organisation=org_id, key=f"res-lapse:{application.pk}", message=message,
+                                      link=application.get_absolute_url())
     return application

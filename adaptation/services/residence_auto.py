@@ -1,28 +1,35 @@
-"""Automatic consequences (Celery tasks and registry events) of the residence rules."""
+"""Automatic consequences (Celery tasks and registry events) of the residence rules: system transitions
+(kandas.transitions.case_transition_system) with their reason stored as a message (kandas.texts)."""
 from __future__ import annotations
 
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kandas.deadlines import deadline_cancel
-from kandas.workdays import _fmt
+from kandas.texts import text
+from kandas.transitions import case_transition_system
 
 from ..models import ResidenceApplication, ResidenceState
 from .beds import beds_release, centre_lock, reserve_allocate
-from .residence import _locked, _system, referral_lapse
+from .residence import _locked, records_text, referral_lapse
 from .stay import LIVING, residence_end, residence_end_effective
+
+STATUS_ENDED = text(gettext_noop("the kandas status ended"))
+SIX_MONTHS_PASSED = text(gettext_noop("6 months from check-in have passed"))
 
 
 @transaction.atomic
 def application_refuse_status_ended(*, application_id: int, expired_on: datetime.date):
-    """RES-1: the applicant is no longer a kandas: a pending application is refused, held beds freed."""
+    """RES-1: the applicant is no longer a kandas: a pending application is refused, its steps
+    cancelled, held beds freed."""
     centre = centre_lock(ResidenceApplication.objects.values_list("centre_id", flat=True).get(pk=application_id))
     application = _locked(application_id)
-    reason = _("the kandas status ended on %(day)s (RES-1)") % {"day": _fmt(expired_on)}
-    _system(application, "refuse", comment=reason, reason=reason)
+    reason = text(gettext_noop("the kandas status ended on %(day)s (RES-1)"), day=expired_on)
+    application = case_transition_system(case=application, transition="refuse", message=reason,
+                                         kwargs={"reason": records_text(reason), "message": reason})
     deadline_cancel(case=application)
     beds_release(application=application)
     reserve_allocate(centre=centre)
@@ -51,8 +58,7 @@ def residences_end_due(*, today: datetime.date | None = None) -> list[str]:
         if end is None or end > today:
             continue
         status_end = app.applicant.kandas_status_until
-        reason = _("the kandas status ended") if status_end and status_end <= end \
-            else _("6 months from check-in have passed")
+        reason = STATUS_ENDED if status_end and status_end <= end else SIX_MONTHS_PASSED
         if residence_end(application_id=app.pk, on=end, reason=reason):
             ended.append(app.ref)
     return ended

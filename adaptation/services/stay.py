@@ -1,5 +1,6 @@
 """Life in the centre: records (RES-8), early termination (RES-9), end of residence (RES-10) and
-vacating the room (RES-11)."""
+vacating the room (RES-11). The centre holds the residence (RES-10) and vacate (RES-11) steps; the MIO
+holds the decision on early termination (RES-9)."""
 from __future__ import annotations
 
 import datetime
@@ -7,18 +8,21 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
-from kandas.deadlines import case_deadlines, deadline_cancel, deadline_close, deadline_explain_append, deadline_open
+from kandas.deadlines import deadline_cancel, deadline_close, deadline_explain_append, step_deadlines
+from kandas.holders import step_holder_ensure
 from kandas.models import Deadline
+from kandas.notify import organisation_notify_on_commit
 from kandas.roles import Role, user_has_role
-from kandas.transitions import ActionNotAllowed, case_transition
+from kandas.texts import text
+from kandas.transitions import ActionNotAllowed, StepOpen, case_event_log, case_transition, case_transition_system
 from kandas.workdays import _fmt
 
 from ..models import ResidenceApplication, ResidenceEvent, ResidenceState, StayState, TerminationProposal
 from ..models.residence import VACATE_DAYS
 from .beds import beds_release, centre_lock, reserve_allocate
-from .residence import _check_visible, _locked, _notify_on_commit, _system, residence_end_date
+from .residence import _check_visible, _locked, records_text, residence_end_date
 
 LIVING = (ResidenceState.RESIDING, ResidenceState.TERMINATION_PROPOSED)
 
@@ -26,13 +30,15 @@ LIVING = (ResidenceState.RESIDING, ResidenceState.TERMINATION_PROPOSED)
 @transaction.atomic
 def residence_record(*, application_id: int, actor, kind: str, note: str = "", person_id: int | None = None,
                      on: datetime.date | None = None) -> ResidenceEvent:
-    """RES-8: bedding issued or changed, services received, house rules, residents' requests."""
+    """RES-8: bedding issued or changed, services received, house rules, residents' requests — kept by
+    the staff of the centre that hosts the residence (RES-10 step)."""
     application = _locked(application_id)
     _check_visible(actor, application)
     if not user_has_role(actor, Role.ACC_STAFF):
         raise PermissionDenied(_("Only the centre's staff keep residence records."))
     if application.state not in LIVING:
         raise ActionNotAllowed(_("Records are kept only while the family lives in the centre."))
+    step_holder_ensure(actor, application, ("residence",))
     if kind not in ResidenceEvent.Kind.values:
         raise ValidationError({"kind": _("Choose what is recorded.")})
     if person_id and not application.persons.filter(person_id=person_id).exists():
@@ -44,8 +50,8 @@ def residence_record(*, application_id: int, actor, kind: str, note: str = "", p
 @transaction.atomic
 def termination_propose(*, application_id: int, actor, violation: str, member_id: int | None = None,
                         seen_version: int | None = None) -> TerminationProposal:
-    """RES-9 (p.13): the centre proposes early termination for the family or one member, describing the
-    violation; the MIO must decide within 1 working day (Decisions 2)."""
+    """RES-9 (p.13): the centre hosting the family proposes early termination for the family or one
+    member, describing the violation; the MIO must decide within 1 working day (Decisions 2)."""
     if not violation.strip():
         raise ValidationError({"violation": _("Describe the violation.")})
     application = _locked(application_id)
@@ -55,13 +61,15 @@ def termination_propose(*, application_id: int, actor, violation: str, member_id
         if member is None:
             raise ValidationError({"member": _("This person does not live in the centre under this application.")})
     application = case_transition(case=application, transition="termination_propose", actor=actor,
-                                  seen_version=seen_version, comment=violation,
-                                  open=[("decide", application.organisation)])
+                                  seen_version=seen_version, comment=violation, holds=["residence"],
+                                  open=[StepOpen("decide", application.organisation)])
     proposal = TerminationProposal.objects.create(application=application, member=member, violation=violation,
                                                   proposed_by=actor, proposed_on=timezone.localdate())
-    _notify_on_commit(organisation_id=application.organisation_id, key=f"res-propose:{proposal.pk}",
-                      text=_("%(ref)s: the centre proposes early termination — decide within 1 working day.")
-                      % {"ref": application.ref}, link=application.get_absolute_url())
+    organisation_notify_on_commit(
+        organisation=application.organisation_id, key=f"res-propose:{proposal.pk}",
+        link=application.get_absolute_url(),
+        message=text(gettext_noop("%(ref)s: the centre proposes early termination — decide within 1 working day."),
+                     ref=application.ref))
     return proposal
 
 
@@ -70,7 +78,7 @@ def termination_decide(*, application_id: int, actor, decision: str, reason: str
                        seen_version: int | None = None) -> TerminationProposal:
     """RES-9 (p.14, p.16): the MIO decides stay or eviction, for the whole family or the one member the
     proposal names; the decision is signed and printable. Eviction frees the beds at once (RES-6) and
-    the 3 calendar days to vacate run from the decision (RES-11)."""
+    the 3 calendar days to vacate run from the decision (RES-11), a step of the centre."""
     if decision not in TerminationProposal.Decision.values:
         raise ValidationError({"decision": _("Choose stay or eviction.")})
     centre = centre_lock(ResidenceApplication.objects.values_list("centre_id", flat=True).get(pk=application_id))
@@ -83,44 +91,51 @@ def termination_decide(*, application_id: int, actor, decision: str, reason: str
     residing = list(application.persons.filter(stay_state=StayState.RESIDING))
     family_leaves = evict and (proposal.member is None or residing == [proposal.member])
     vacate_by = today + datetime.timedelta(days=VACATE_DAYS) if evict else None
-    TerminationProposal.objects.filter(pk=proposal.pk).update(
-        decision=decision, decision_reason=reason, decided_by=actor, decided_on=today, vacate_by=vacate_by)
-    proposal.refresh_from_db()
+    # The signed decision covers the proposal's row (its purpose "termination:<id>"): fill it first.
+    proposal.decision, proposal.decision_reason, proposal.decided_by = decision, reason, actor
+    proposal.decided_on, proposal.vacate_by = today, vacate_by
+    proposal.save(update_fields=["decision", "decision_reason", "decided_by", "decided_on", "vacate_by"])
     application = case_transition(
         case=application, transition="termination_decide", actor=actor, seen_version=seen_version, comment=reason,
-        kwargs={"family_leaves": family_leaves, "on": today, "vacate_by": vacate_by}, close=["RES-9"],
-        open=[("vacate", centre.organisation, today)] if evict else [], sign=proposal.purpose, sign_role=Role.MIO_HEAD)
+        kwargs={"family_leaves": family_leaves, "on": today, "vacate_by": vacate_by}, close=["decide"],
+        open=[StepOpen("vacate", centre.organisation, start=today)] if evict else [],
+        sign=proposal.purpose, sign_role=Role.MIO_HEAD)
     if evict:
         leaving = residing if proposal.member is None else [proposal.member]
         for row in leaving:
             beds_release(application=application, person=row.person)
         application.persons.filter(pk__in=[r.pk for r in leaving]).update(stay_state=StayState.EVICTED)
         if family_leaves:
-            deadline_cancel(case=application, rule="RES-10")
+            deadline_cancel(case=application, step="residence")
         reserve_allocate(centre=centre)
-    _notify_on_commit(organisation_id=centre.organisation_id, key=f"res-decision:{proposal.pk}",
-                      text=_("%(ref)s: the MIO decided — %(decision)s.") % {
-                          "ref": application.ref, "decision": proposal.get_decision_display()},
-                      link=application.get_absolute_url())
+    organisation_notify_on_commit(
+        organisation=centre.organisation_id, key=f"res-decision:{proposal.pk}", link=application.get_absolute_url(),
+        message=text(gettext_noop("%(ref)s: the MIO decided — %(decision)s."), ref=application.ref,
+                     decision=TerminationProposal.Decision(decision)))
     return proposal
 
 
 @transaction.atomic
-def residence_end(*, application_id: int, on: datetime.date, reason: str) -> ResidenceApplication | None:
-    """RES-10: residence ends (status end or 6 months); RES-11: vacate within 3 calendar days."""
+def residence_end(*, application_id: int, on: datetime.date, reason) -> ResidenceApplication | None:
+    """RES-10: residence ends (status end or 6 months); RES-11: the centre sees the room vacated within
+    3 calendar days. `reason` is a stored text (kandas.texts), or a plain string."""
     application = _locked(application_id)
     if application.state not in LIVING:
         return None
+    reason = reason if isinstance(reason, dict) else text(str(reason))
     vacate_by = on + datetime.timedelta(days=VACATE_DAYS)
-    _system(application, "residence_end", comment=reason, on=on, vacate_by=vacate_by, reason=reason)
-    deadline_close(case=application, rule="RES-10", on=on)
-    deadline_cancel(case=application, rule="RES-9")
-    application.termination_proposals.filter(decision="").update(decision_reason=_("residence ended"))
-    deadline_open(case=application, step="vacate", organisation=application.centre.organisation, start=on)
-    _notify_on_commit(organisation_id=application.centre.organisation_id, key=f"res-end:{application.pk}",
-                      text=_("%(ref)s: residence ended on %(on)s (%(why)s); the room is vacated by %(by)s.") % {
-                          "ref": application.ref, "on": _fmt(on), "why": reason, "by": _fmt(vacate_by)},
-                      link=application.get_absolute_url())
+    application = case_transition_system(
+        case=application, transition="residence_end", message=reason, on=on,
+        kwargs={"on": on, "vacate_by": vacate_by, "reason": records_text(reason)[:255], "message": reason},
+        close=["residence"], cancel=["decide"],
+        open=[StepOpen("vacate", application.centre.organisation, start=on)])
+    application.termination_proposals.filter(decision="").update(decision_reason=records_text(
+        text(gettext_noop("residence ended"))))
+    organisation_notify_on_commit(
+        organisation=application.centre.organisation_id, key=f"res-end:{application.pk}",
+        link=application.get_absolute_url(),
+        message=text(gettext_noop("%(ref)s: residence ended on %(on)s (%(why)s); the room is vacated by %(by)s."),
+                     ref=application.ref, on=on, why=reason, by=vacate_by))
     return application
 
 
@@ -141,12 +156,15 @@ def residence_end_refresh(*, person_id: int) -> int:
         end = residence_end_effective(app)
         if end == app.residence_ends_on:
             continue
+        # Not a transition: the registry moved the date the residence ends on (the state stays).
         ResidenceApplication.objects.filter(pk=app.pk).update(residence_ends_on=end)
-        for deadline in case_deadlines(app).filter(rule="RES-10", state=Deadline.State.OPEN):
+        for deadline in step_deadlines(app, "residence").filter(state=Deadline.State.OPEN):
             deadline_explain_append(deadline, lambda: _(
                 "Status changed in the registry: residence now ends on %(day)s") % {"day": _fmt(end)})
             deadline.due = end
             deadline.save(update_fields=["due", "explanation", "texts"])
+        case_event_log(case=app, event="residence_redated", message=text(
+            gettext_noop("Status changed in the registry: residence now ends on %(day)s"), day=end))
         changed += 1
     return changed
 
@@ -157,7 +175,7 @@ def check_out(*, application_id: int, actor, seen_version: int | None = None) ->
     centre = centre_lock(ResidenceApplication.objects.values_list("centre_id", flat=True).get(pk=application_id))
     today = timezone.localdate()
     application = case_transition(case=_locked(application_id), transition="check_out", actor=actor,
-                                  seen_version=seen_version, kwargs={"on": today}, close=["RES-11"])
+                                  seen_version=seen_version, kwargs={"on": today}, close=["vacate"])
     beds_release(application=application)
     application.persons.filter(stay_state__in=(StayState.RESIDING, StayState.EVICTED)).update(
         stay_state=StayState.LEFT, left_on=today)
@@ -166,15 +184,19 @@ def check_out(*, application_id: int, actor, seen_version: int | None = None) ->
 
 
 @transaction.atomic
-def member_vacated(*, application_id: int, resident_id: int, actor) -> None:
-    """RES-11 for one evicted member: the member left; the vacate step is met."""
+def member_vacated(*, application_id: int, resident_id: int, actor) -> ResidenceApplication:
+    """RES-11 for one evicted member: the member left; the centre's vacate step is met."""
     application = _locked(application_id)
     _check_visible(actor, application)
     if not user_has_role(actor, Role.ACC_STAFF):
         raise PermissionDenied(_("Only the centre's staff record who left."))
-    row = application.persons.filter(pk=resident_id, stay_state=StayState.EVICTED).first()
+    step_holder_ensure(actor, application, ("vacate",))
+    row = application.persons.select_related("person").filter(pk=resident_id, stay_state=StayState.EVICTED).first()
     if row is None:
         raise ActionNotAllowed(_("Only an evicted member is recorded as gone."))
     row.stay_state, row.left_on = StayState.LEFT, timezone.localdate()
     row.save(update_fields=["stay_state", "left_on"])
-    deadline_close(case=application, rule="RES-11")
+    deadline_close(case=application, step="vacate")
+    case_event_log(case=application, event="member_vacated", actor=actor, message=text(
+        gettext_noop("%(name)s left the room"), name=row.person.full_name))
+    return application

@@ -1,13 +1,14 @@
 import pytest
 
-from .factories import Staffing, make_centre
+from .factories import residence_world
 
 
 @pytest.fixture
-def centre(db):
-    return make_centre(beds=4)
+def staff(db):
+    """A staffed region with a 4-bed centre (tests/adaptation/factories.py: residence_world)."""
+    return residence_world(beds=4)
 
 
 @pytest.fixture
-def staff(centre):
-    return Staffing(centre)
+def centre(staff):
+    return staff.centre

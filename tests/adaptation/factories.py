@@ -1,20 +1,22 @@
-"""Residence test data: a centre with rooms and beds, kandas families, staff of the three bodies."""
+"""Residence test data: a centre with rooms and beds, kandas families, and the staffed region around it
+(tests.factories.staffed_region: the MIO with its specialist and head, the centre with its staff)."""
 import datetime
 
 from django.utils import timezone
 
 from adaptation.models import Bed, Centre, Room
 from kandas.models import Kinship, Organisation
-from kandas.roles import Role
 from kandas.services import person_kandas_status_set
-from tests.factories import FamilyFactory, OrganisationFactory, PersonFactory, RegionFactory, add_member, make_staff
+from tests.factories import FamilyFactory, OrganisationFactory, PersonFactory, RegionFactory, add_member, staffed_region
 
 
-def make_centre(region=None, beds: int = 4, per_room: int = 4) -> Centre:
-    region = region or RegionFactory()
-    org = Organisation.objects.filter(kind=Organisation.Kind.ACC, region=region).first() or OrganisationFactory(
-        kind=Organisation.Kind.ACC, region=region)
-    centre, _ = Centre.objects.get_or_create(organisation=org)
+def make_centre(region=None, beds: int = 4, per_room: int = 4, organisation=None) -> Centre:
+    """A centre (the residence side of an ACC organisation) with `beds` beds, `per_room` to a room."""
+    if organisation is None:
+        region = region or RegionFactory()
+        organisation = Organisation.objects.filter(kind=Organisation.Kind.ACC, region=region).first() \
+            or OrganisationFactory(kind=Organisation.Kind.ACC, region=region)
+    centre, _ = Centre.objects.get_or_create(organisation=organisation)
     made = 0
     room_no = centre.rooms.count()
     while made < beds:
@@ -43,14 +45,11 @@ def make_kandas_family(region, *, adults: int = 1, children: int = 0, status_unt
     return applicant, members
 
 
-class Staffing:
-    """The MIO specialist and head, and the centre's staff, of one region."""
-
-    def __init__(self, centre: Centre):
-        region = centre.organisation.region
-        self.region = region
-        self.centre = centre
-        self.specialist = make_staff(Role.MIO_SPECIALIST, region=region)
-        mio = self.specialist.staff.organisation
-        self.head = make_staff(Role.MIO_HEAD, organisation=mio)
-        self.acc = make_staff(Role.ACC_STAFF, organisation=centre.organisation)
+def residence_world(*, beds: int = 4, per_room: int = 4):
+    """One staffed region (tests.factories.staffed_region) with a centre of `beds` beds: `.region`,
+    `.mio` with `.specialist` and `.head` (who hold the MIO steps), `.acc` (the centre's organisation) and
+    `.centre_staff` (who hold the centre's steps), `.centre`."""
+    world = staffed_region(kinds=("MIO", "ACC"), roles=("specialist", "head", "acc_staff"))
+    world.centre = make_centre(beds=beds, per_room=per_room, organisation=world.orgs["ACC"])
+    world.centre_staff = world.acc_staff
+    return world

@@ -37,7 +37,7 @@ def test_res2_api_submits_and_reads_state_and_deadlines(client, staff):
 def test_res6_api_occupancy_and_scoping(client, staff):
     """RES-6: occupancy per centre (beds by state, reserve); another region sees no centre (404)."""
     referred(staff, register(staff, adults=1))
-    client.force_login(staff.acc)
+    client.force_login(staff.centre_staff)
     rows = client.get(reverse("adaptation_api:residence_centres")).json()
     assert rows[0]["beds"]["held"] == 2 and rows[0]["beds"]["free"] == 2
     client.force_login(make_staff(Role.MIO_SPECIALIST))
@@ -60,7 +60,7 @@ def test_res2_api_client_of_the_region_submits_to_the_mio(client, staff):
 
 def test_api_wrong_role_is_403(client, staff):
     applicant, _m = make_kandas_family(staff.region)
-    client.force_login(staff.acc)
+    client.force_login(staff.centre_staff)
     response = client.post(reverse("adaptation_api:residence_applications"),
                            {"applicant_iin": applicant.iin, "centre": staff.centre.pk}, content_type="application/json")
     assert response.status_code == 403

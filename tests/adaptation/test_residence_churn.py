@@ -12,7 +12,7 @@ from adaptation.services.stay import check_out, residence_end, termination_decid
 from kandas.models import TransitionLog
 from kandas.transitions import ActionNotAllowed
 
-from .factories import Staffing, make_centre
+from .factories import residence_world
 from .helpers import days, register, talons_all
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +38,8 @@ def _assert_reserve_rule(centre):
 def test_res6_reserve_order_holds_under_random_churn(seed):
     """RES-6: under churn, offers from the reserve go strictly in journal order and no bed is lost."""
     rng = random.Random(seed)
-    centre = make_centre(beds=7, per_room=3)
-    staff = Staffing(centre)
+    staff = residence_world(beds=7, per_room=3)
+    centre = staff.centre
     for _step in range(40):
         action = rng.choice(["register", "register", "move", "leave", "lapse", "evict"])
         if action == "register":
@@ -55,12 +55,12 @@ def test_res6_reserve_order_holds_under_random_churn(seed):
             if app and app.state == ResidenceState.OFFERED:
                 referral_issue(application_id=app.pk, actor=staff.specialist)
             elif app:
-                check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
+                check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
         elif action == "leave":
             app = ResidenceApplication.objects.filter(centre=centre, state=ResidenceState.RESIDING).order_by("?").first()
             if app:
                 residence_end(application_id=app.pk, on=timezone.localdate(), reason="churn")
-                check_out(application_id=app.pk, actor=staff.acc)
+                check_out(application_id=app.pk, actor=staff.centre_staff)
         elif action == "lapse":
             app = ResidenceApplication.objects.filter(centre=centre, state=ResidenceState.REFERRED).first()
             if app:
@@ -69,7 +69,7 @@ def test_res6_reserve_order_holds_under_random_churn(seed):
             app = ResidenceApplication.objects.filter(centre=centre, state=ResidenceState.RESIDING).order_by("?").first()
             if app:
                 member = rng.choice([None, *app.persons.filter(stay_state="residing")])
-                termination_propose(application_id=app.pk, actor=staff.acc, violation="churn",
+                termination_propose(application_id=app.pk, actor=staff.centre_staff, violation="churn",
                                     member_id=member.pk if member else None)
                 termination_decide(application_id=app.pk, actor=staff.head, decision="evict", reason="churn")
         _assert_reserve_rule(centre)

@@ -8,7 +8,7 @@ from adaptation.models import Bed, BedState, ResidenceApplication, ResidenceStat
 from adaptation.services.residence import application_register, referral_issue
 from kandas.transitions import ActionNotAllowed
 
-from .factories import Staffing, make_centre
+from .factories import residence_world
 from .helpers import register, talons_all
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_res6_two_referrals_at_the_same_moment_never_double_book_beds():
     """RES-6 / RES-3: 3 free beds, two families of 2 get referrals in parallel threads: exactly one
     wins, the other is told there are not enough free beds; no bed is held twice."""
-    centre = make_centre(beds=3)
-    staff = Staffing(centre)
+    staff = residence_world(beds=3)
+    centre = staff.centre
     apps = [register(staff, adults=1) for _ in range(2)]
     for app in apps:
         talons_all(staff, app)
@@ -54,8 +54,8 @@ def test_res4_parallel_registrations_get_gap_free_journal_numbers():
     """RES-4: applications registered at the same moment get consecutive journal numbers, no duplicates."""
     from .factories import make_kandas_family
 
-    centre = make_centre(beds=3)
-    staff = Staffing(centre)
+    staff = residence_world(beds=3)
+    centre = staff.centre
     applicants = [make_kandas_family(staff.region, adults=0)[0] for _ in range(4)]
     barrier = threading.Barrier(4)
     errors = []

@@ -45,15 +45,21 @@ def test_res2_mio_registers_through_the_form_and_res1_refusal_is_a_field_error(c
 
 
 def test_res3_referral_without_talon_is_a_clear_message_over_http(client, staff):
-    """RES-3: the action explains exactly whose talon is missing; nothing changes."""
+    """RES-3: the referral waits for the talons — the attempt says so, the case page names exactly whose
+    talon is missing; nothing changes."""
     app = register(staff, adults=1)
     spouse = app.persons.get(kinship="spouse")
     client.force_login(staff.specialist)
-    response = client.post(reverse("adaptation:residence_action", args=[app.pk, "referral_issue"]),
-                           {"handed_over_on": timezone.localdate().isoformat(), "seen_version": app.version},
-                           follow=True)
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "referral_issue"]),
+                           {"handed_over_on": timezone.localdate().isoformat(), "seen_version": app.version,
+                            "sign_confirmed": "1"}, follow=True)
     text = _messages(response)
-    assert spouse.person.full_name in text and "RES-3" in text
+    assert "талон органов внутренних дел" in text and "RES-3" in text
+    page = response.content.decode()
+    warning = page[page.index("alert-warning"):]
+    assert spouse.person.full_name in warning[:warning.index("</div>")] and "RES-3" in warning
+    waiting = page[page.index('data-testid="action-waiting"'):]
+    assert "Выдать направление" in waiting[:400]
     assert ResidenceApplication.objects.get(pk=app.pk).state == ResidenceState.REGISTERED
 
 
@@ -62,19 +68,26 @@ def test_res3_talon_upload_then_referral_and_pdf_in_russian_and_kazakh(client, s
     with members, kinship and the signature block."""
     app = register(staff, adults=1)
     client.force_login(staff.specialist)
+    talon_url = reverse("adaptation:residence_act", args=[app.pk, "talon_record"])
     for row in app.persons.all():
         scan = io.BytesIO(b"%PDF-1.4 talon")
         scan.name = "talon.pdf"
-        response = client.post(reverse("adaptation:residence_talon", args=[app.pk]), {"resident": row.pk, "file": scan})
+        response = client.post(talon_url, {"resident": row.pk, "file": scan, "seen_version": app.version})
         assert response.status_code == 302
     assert app.persons.filter(talon_document__kind="police_talon").count() == 2
     bad = io.BytesIO(b"MZ")
     bad.name = "talon.exe"
-    response = client.post(reverse("adaptation:residence_talon", args=[app.pk]),
-                           {"resident": app.persons.first().pk, "file": bad}, follow=True)
-    assert ".pdf" in _messages(response)
-    client.post(reverse("adaptation:residence_action", args=[app.pk, "referral_issue"]),
-                {"handed_over_on": timezone.localdate().isoformat(), "seen_version": app.version})
+    response = client.post(talon_url, {"resident": app.persons.first().pk, "file": bad})
+    assert response.status_code == 400 and ".pdf" in response.content.decode()
+    page = client.get(app.get_absolute_url()).content.decode()
+    preview = page[page.index('data-testid="sign-preview-referral_issue"'):]
+    assert app.applicant.full_name in preview and "супруг" in preview.lower()  # what the referral signs, in words
+    unconfirmed = client.post(reverse("adaptation:residence_act", args=[app.pk, "referral_issue"]),
+                              {"handed_over_on": timezone.localdate().isoformat(), "seen_version": app.version})
+    assert unconfirmed.status_code == 400 and "ЭЦП" in unconfirmed.content.decode()
+    client.post(reverse("adaptation:residence_act", args=[app.pk, "referral_issue"]),
+                {"handed_over_on": timezone.localdate().isoformat(), "seen_version": app.version,
+                 "sign_confirmed": "1"})
     app = ResidenceApplication.objects.get(pk=app.pk)
     assert app.state == ResidenceState.REFERRED
     ru = _pdf_text(client.get(reverse("adaptation:residence_referral_pdf", args=[app.pk])))
@@ -109,12 +122,13 @@ def test_res9_decision_pdf_is_signed(client, staff):
     from adaptation.services.stay import termination_propose
 
     app = referred(staff, register(staff, adults=1))
-    check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
-    proposal = termination_propose(application_id=app.pk, actor=staff.acc, violation="Нарушение распорядка")
+    check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
+    proposal = termination_propose(application_id=app.pk, actor=staff.centre_staff, violation="Нарушение распорядка")
     client.force_login(staff.head)
     app = ResidenceApplication.objects.get(pk=app.pk)
-    response = client.post(reverse("adaptation:residence_action", args=[app.pk, "termination_decide"]),
-                           {"decision": "evict", "reason": "подтверждено", "seen_version": app.version})
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "termination_decide"]),
+                           {"decision": "evict", "reason": "подтверждено", "seen_version": app.version,
+                            "sign_confirmed": "1"})
     assert response.status_code == 302
     assert ResidenceApplication.objects.get(pk=app.pk).state == ResidenceState.EVICTED
     text = _pdf_text(client.get(reverse("adaptation:residence_decision_pdf", args=[app.pk, proposal.pk])))
@@ -126,17 +140,17 @@ def test_wrong_role_403_other_region_404_and_not_allowed_is_a_message(client, st
     """RES-7: the centre's staff check in; an MIO specialist posting check-in gets a clear message,
     a centre employee cannot register (403), another region sees nothing (404)."""
     app = register(staff, adults=0)
-    client.force_login(staff.acc)
+    client.force_login(staff.centre_staff)
     assert client.get(reverse("adaptation:residence_register")).status_code == 403
-    response = client.post(reverse("adaptation:residence_action", args=[app.pk, "check_in"]),
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "check_in"]),
                            {"house_rules_acknowledged": "on"}, follow=True)
     assert "«Заселить» невозможно" in _messages(response)
     client.force_login(make_staff(Role.MIO_SPECIALIST))
     assert client.get(app.get_absolute_url()).status_code == 404
     assert client.get(reverse("adaptation:journal", args=[staff.centre.pk])).status_code == 404
-    client.force_login(staff.acc)
+    client.force_login(staff.centre_staff)
     talons_all(staff, app)
-    response = client.post(reverse("adaptation:residence_action", args=[app.pk, "referral_issue"]),
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "referral_issue"]),
                            {"handed_over_on": timezone.localdate().isoformat()})
     assert response.status_code == 403
 
@@ -145,9 +159,9 @@ def test_stale_seen_version_is_a_conflict_message(client, staff):
     app = register(staff, adults=0)
     talons_all(staff, app)
     client.force_login(staff.specialist)
-    response = client.post(reverse("adaptation:residence_action", args=[app.pk, "referral_issue"]),
-                           {"handed_over_on": timezone.localdate().isoformat(), "seen_version": app.version + 5},
-                           follow=True)
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "referral_issue"]),
+                           {"handed_over_on": timezone.localdate().isoformat(), "seen_version": app.version + 5,
+                            "sign_confirmed": "1"}, follow=True)
     assert "обновите страницу" in _messages(response)
     assert ResidenceApplication.objects.get(pk=app.pk).state == ResidenceState.REGISTERED
 
@@ -189,28 +203,29 @@ def test_res8_res9_res11_centre_actions_over_http(client, staff):
     from adaptation.services.stay import residence_end
 
     app = referred(staff, register(staff, adults=1))
-    app = check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
-    client.force_login(staff.acc)
+    app = check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
+    client.force_login(staff.centre_staff)
     page = client.get(app.get_absolute_url()).content.decode()
     assert "Предложить досрочное прекращение" in page and 'name="kind"' in page
-    response = client.post(reverse("adaptation:residence_record", args=[app.pk]),
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "residence_record"]),
                            {"kind": "bedding_changed", "note": "еженедельно"}, follow=True)
     assert "Записано." in _messages(response)
     assert app.events.filter(kind="bedding_changed", note="еженедельно").exists()
     spouse = app.persons.get(kinship="spouse")
-    client.post(reverse("adaptation:residence_action", args=[app.pk, "termination_propose"]),
+    client.post(reverse("adaptation:residence_act", args=[app.pk, "termination_propose"]),
                 {"violation": "курение в комнате", "member": spouse.pk, "seen_version": app.version})
     assert ResidenceApplication.objects.get(pk=app.pk).state == ResidenceState.TERMINATION_PROPOSED
     client.force_login(staff.head)
     app = ResidenceApplication.objects.get(pk=app.pk)
-    client.post(reverse("adaptation:residence_action", args=[app.pk, "termination_decide"]),
-                {"decision": "evict", "reason": "повторно", "seen_version": app.version})
-    client.force_login(staff.acc)
-    response = client.post(reverse("adaptation:residence_member_vacated", args=[app.pk, spouse.pk]), follow=True)
+    client.post(reverse("adaptation:residence_act", args=[app.pk, "termination_decide"]),
+                {"decision": "evict", "reason": "повторно", "seen_version": app.version, "sign_confirmed": "1"})
+    client.force_login(staff.centre_staff)
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "member_vacated"]),
+                           {"resident": spouse.pk}, follow=True)
     assert "Записано." in _messages(response)
     residence_end(application_id=app.pk, on=timezone.localdate(), reason="test")
     app = ResidenceApplication.objects.get(pk=app.pk)
-    response = client.post(reverse("adaptation:residence_action", args=[app.pk, "check_out"]),
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "check_out"]),
                            {"seen_version": app.version}, follow=True)
     assert "Помещение освобождено." in _messages(response)
     assert ResidenceApplication.objects.get(pk=app.pk).state == ResidenceState.CHECKED_OUT

@@ -11,7 +11,7 @@ from kandas.models import Deadline
 from kandas.signing import signature_verify
 from kandas.transitions import ActionNotAllowed
 
-from .factories import Staffing, make_centre
+from .factories import residence_world
 from .helpers import days, referred, register, talons_all
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def _state(app):
 
 def _living(staff, app):
     app = referred(staff, app)
-    return check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
+    return check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
 
 
 def _to_reserve(staff, app):
@@ -35,8 +35,8 @@ def test_res6_reserve_order_under_churn_big_family_keeps_its_turn(django_capture
     """RES-6: freed beds go strictly in journal order. A family of 5 at the head does not lose its turn
     to a family of 2 behind it: freed beds are held for the head until 5 are free, then the MIO gets
     a task to issue the referral; the family of 2 comes next."""
-    centre = make_centre(beds=6, per_room=3)
-    staff = Staffing(centre)
+    staff = residence_world(beds=6, per_room=3)
+    centre = staff.centre
     a = _living(staff, register(staff, adults=1, children=1))        # 3 beds
     b = _living(staff, register(staff, adults=1, children=1))        # 3 beds → full
     big = _to_reserve(staff, register(staff, adults=1, children=3))  # 5 persons, journal 3
@@ -45,7 +45,7 @@ def test_res6_reserve_order_under_churn_big_family_keeps_its_turn(django_capture
 
     # churn 1: family A leaves → 3 beds free; they are held for the big family, the small one waits
     with django_capture_on_commit_callbacks(execute=True):
-        termination_propose(application_id=a.pk, actor=staff.acc, violation="noise at night")
+        termination_propose(application_id=a.pk, actor=staff.centre_staff, violation="noise at night")
         termination_decide(application_id=a.pk, actor=staff.head, decision="evict", reason="repeated")
     assert _state(big) == ResidenceState.RESERVE and _state(small) == ResidenceState.RESERVE
     assert Bed.objects.filter(application=big, state=BedState.HELD).count() == 3
@@ -65,7 +65,7 @@ def test_res6_reserve_order_under_churn_big_family_keeps_its_turn(django_capture
     from adaptation.services.stay import residence_end
     residence_end(application_id=b.pk, on=timezone.localdate(), reason="test")
     with django_capture_on_commit_callbacks(execute=True):
-        check_out(application_id=b.pk, actor=staff.acc)
+        check_out(application_id=b.pk, actor=staff.centre_staff)
     assert _state(big) == ResidenceState.OFFERED
     assert Bed.objects.filter(application=big, state=BedState.HELD).count() == 5
     offer = Deadline.objects.get(case_id=big.pk, rule="RES-6")
@@ -90,7 +90,7 @@ def test_res6_refusing_the_head_passes_its_held_beds_on(staff):
     full = _living(staff, register(staff, adults=1, children=2))  # all 4 beds
     head = _to_reserve(staff, register(staff, adults=1, children=2))
     nxt = _to_reserve(staff, register(staff, adults=0))
-    termination_propose(application_id=full.pk, actor=staff.acc, violation="fight",
+    termination_propose(application_id=full.pk, actor=staff.centre_staff, violation="fight",
                         member_id=full.persons.filter(kinship="son").first().pk)
     termination_decide(application_id=full.pk, actor=staff.head, decision="evict", reason="violence")
     assert Bed.objects.filter(application=head, state=BedState.HELD).count() == 1
@@ -103,7 +103,7 @@ def test_res9_eviction_of_one_member_keeps_the_family(staff, django_capture_on_c
     evicted and his bed freed; the family stays; RES-11: he vacates within 3 days of the decision."""
     app = _living(staff, register(staff, adults=1, children=1))
     son = app.persons.get(kinship="son")
-    proposal = termination_propose(application_id=app.pk, actor=staff.acc, violation="alcohol", member_id=son.pk)
+    proposal = termination_propose(application_id=app.pk, actor=staff.centre_staff, violation="alcohol", member_id=son.pk)
     decide = Deadline.objects.get(case_id=app.pk, rule="RES-9")
     assert decide.organisation == app.organisation and decide.due > timezone.localdate()
     with django_capture_on_commit_callbacks(execute=True):
@@ -116,7 +116,7 @@ def test_res9_eviction_of_one_member_keeps_the_family(staff, django_capture_on_c
     assert proposal.vacate_by == days(3)
     assert Deadline.objects.get(case_id=app.pk, rule="RES-11").due == days(3)
     assert signature_verify(app.signatures.get(purpose=proposal.purpose)).ok
-    member_vacated(application_id=app.pk, resident_id=son.pk, actor=staff.acc)
+    member_vacated(application_id=app.pk, resident_id=son.pk, actor=staff.centre_staff)
     assert Deadline.objects.get(case_id=app.pk, rule="RES-11").state == Deadline.State.MET
 
 
@@ -124,10 +124,10 @@ def test_res9_eviction_of_the_whole_family_and_stay_decision(staff):
     """RES-9: 'stay' keeps everyone; eviction of the family frees every bed and the family vacates
     within 3 calendar days of the decision (RES-11)."""
     app = _living(staff, register(staff, adults=1))
-    termination_propose(application_id=app.pk, actor=staff.acc, violation="late return")
+    termination_propose(application_id=app.pk, actor=staff.centre_staff, violation="late return")
     termination_decide(application_id=app.pk, actor=staff.head, decision="stay", reason="first time")
     assert _state(app) == ResidenceState.RESIDING
-    termination_propose(application_id=app.pk, actor=staff.acc, violation="damage")
+    termination_propose(application_id=app.pk, actor=staff.centre_staff, violation="damage")
     with pytest.raises(Exception):  # the MIO specialist is not the signer of the decision
         termination_decide(application_id=app.pk, actor=staff.specialist, decision="evict", reason="x")
     termination_decide(application_id=app.pk, actor=staff.head, decision="evict", reason="damage confirmed")
@@ -136,5 +136,5 @@ def test_res9_eviction_of_the_whole_family_and_stay_decision(staff):
     assert not Bed.objects.filter(application=app).exists()
     assert set(app.persons.values_list("stay_state", flat=True)) == {StayState.EVICTED}
     assert Deadline.objects.get(case_id=app.pk, rule="RES-10").state == Deadline.State.CANCELLED
-    app = check_out(application_id=app.pk, actor=staff.acc)
+    app = check_out(application_id=app.pk, actor=staff.centre_staff)
     assert Deadline.objects.get(case_id=app.pk, rule="RES-11").state == Deadline.State.MET

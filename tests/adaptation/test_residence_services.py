@@ -64,7 +64,7 @@ def test_res2_only_mio_registers(staff):
     """RES-2: the application is filed with the MIO; centre staff may not register it."""
     applicant, _m = make_kandas_family(staff.region)
     with pytest.raises(PermissionDenied):
-        application_register(actor=staff.acc, centre_id=staff.centre.pk, applicant_id=applicant.pk)
+        application_register(actor=staff.centre_staff, centre_id=staff.centre.pk, applicant_id=applicant.pk)
 
 
 def test_res3_referral_refused_without_the_talon_of_an_adult_member(staff):
@@ -114,11 +114,11 @@ def test_res7_check_in_within_3_calendar_days_then_lapse(staff, django_capture_o
     assert lapsed == [old.ref]
     assert _get(old).state == ResidenceState.LAPSED and _get(fresh).state == ResidenceState.REFERRED
     assert not Bed.objects.filter(application=old).exists()
-    assert staff.acc.notifications.filter(key=f"res-lapse:{old.pk}").exists()
+    assert staff.centre_staff.notifications.filter(key=f"res-lapse:{old.pk}").exists()
     assert staff.specialist.notifications.filter(key=f"res-lapse:{old.pk}").exists()
     again = application_register(actor=staff.specialist, centre_id=staff.centre.pk, applicant_id=old.applicant_id)
     assert again.journal_no == 3
-    fresh = check_in(application_id=fresh.pk, actor=staff.acc, house_rules_acknowledged=True)
+    fresh = check_in(application_id=fresh.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
     assert fresh.state == ResidenceState.RESIDING
 
 
@@ -126,7 +126,7 @@ def test_res7_late_check_in_is_refused_with_the_reason(staff):
     """RES-7: after the 3 calendar days the centre cannot check the family in."""
     app = referred(staff, register(staff, adults=0), handed_over_on=days(-4))
     with pytest.raises(ActionNotAllowed, match="3 календарных дней"):
-        check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
+        check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
 
 
 def test_res8_check_in_records_house_rules_bedding_and_services(staff):
@@ -134,12 +134,12 @@ def test_res8_check_in_records_house_rules_bedding_and_services(staff):
     recorded by the centre only while residing."""
     app = referred(staff, register(staff, adults=1))
     with pytest.raises(ValidationError):
-        check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=False)
-    app = check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
+        check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=False)
+    app = check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
     assert ResidenceEvent.objects.filter(application=app, kind="house_rules").count() == 2
     assert Bed.objects.filter(application=app, state=BedState.OCCUPIED).count() == 2
-    residence_record(application_id=app.pk, actor=staff.acc, kind="bedding_changed", note="weekly")
-    residence_record(application_id=app.pk, actor=staff.acc, kind="service", note="Kazakh language course")
+    residence_record(application_id=app.pk, actor=staff.centre_staff, kind="bedding_changed", note="weekly")
+    residence_record(application_id=app.pk, actor=staff.centre_staff, kind="service", note="Kazakh language course")
     assert set(app.events.values_list("kind", flat=True)) >= {"bedding_changed", "service", "bedding_issued"}
     assert signature_verify(app.signatures.get(purpose="referral")).ok  # the referral stays valid after check-in
     with pytest.raises(PermissionDenied):
@@ -150,7 +150,7 @@ def test_res8_check_in_records_house_rules_bedding_and_services(staff):
 def test_res10_residence_ends_at_six_months_or_status_end_whichever_first(staff, status_days, expected):
     """RES-10 (Decisions 9): residence ends at min(status end, check-in + 6 months)."""
     app = referred(staff, register(staff, adults=0, status_until=days(status_days)))
-    app = check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
+    app = check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
     cap = residence_end_date(checked_in_on=timezone.localdate(), status_until=None)
     assert cap == timezone.localdate() + relativedelta(months=6)
     assert app.residence_ends_on == (cap if expected == "cap" else days(40))
@@ -169,23 +169,23 @@ def test_res10_status_expiry_event_ends_residence(staff, django_capture_on_commi
     """RES-10: the registry's kandas_status_expired event ends the residence and notifies the centre;
     a pending application of an ex-kandas is refused (RES-1)."""
     app = referred(staff, register(staff, adults=0))
-    app = check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
+    app = check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
     pending = register(staff, adults=0)
     with django_capture_on_commit_callbacks(execute=True):
         kandas_status_expired.send(sender=None, person_id=app.applicant_id, expired_on=timezone.localdate())
         kandas_status_expired.send(sender=None, person_id=pending.applicant_id, expired_on=timezone.localdate())
     app = _get(app)
     assert app.state == ResidenceState.ENDED and app.end_reason == "статус кандаса прекращён"
-    assert staff.acc.notifications.filter(key=f"res-end:{app.pk}").exists()
+    assert staff.centre_staff.notifications.filter(key=f"res-end:{app.pk}").exists()
     assert _get(pending).state == ResidenceState.REFUSED
 
 
 def test_res11_check_out_closes_vacate_step_and_frees_beds(staff):
     """RES-11: the centre records the room vacated within 3 calendar days; beds are free again."""
     app = referred(staff, register(staff, adults=1))
-    app = check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
+    app = check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
     residences_end_due(today=app.residence_ends_on)
-    app = check_out(application_id=app.pk, actor=staff.acc)
+    app = check_out(application_id=app.pk, actor=staff.centre_staff)
     assert app.state == ResidenceState.CHECKED_OUT
     assert Deadline.objects.get(case_id=app.pk, rule="RES-11").state == Deadline.State.MET
     assert Bed.objects.filter(centre=staff.centre, state=BedState.FREE).count() == 4
@@ -197,7 +197,7 @@ def test_wrong_role_and_other_region_are_refused(staff):
     app = register(staff, adults=0)
     talons_all(staff, app)
     with pytest.raises(PermissionDenied):
-        referral_issue(application_id=app.pk, actor=staff.acc)
+        referral_issue(application_id=app.pk, actor=staff.centre_staff)
     with pytest.raises(PermissionDenied):
         referral_issue(application_id=app.pk, actor=make_staff(Role.MIO_SPECIALIST))
     assert _get(app).state == ResidenceState.REGISTERED

@@ -31,7 +31,7 @@ def test_res10_end_is_min_of_status_end_and_six_months(checked_in, status_until,
 def test_res10_status_extension_moves_the_end_but_not_past_six_months(staff):
     """RES-10: the registry's status_granted event re-dates the end of residence and its deadline."""
     app = referred(staff, register(staff, adults=0, status_until=days(30)))
-    app = check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
+    app = check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
     assert app.residence_ends_on == days(30)
     person_kandas_status_set(person_id=app.applicant_id, since=days(-30), until=days(400))
     kandas_status_granted.send(sender=None, person_id=app.applicant_id, since=days(-30), until=days(400))
@@ -55,8 +55,8 @@ def test_res7_and_res10_celery_tasks_call_the_services(staff):
 def test_res9_decision_due_within_one_working_day_on_the_calendar(staff):
     """RES-9 (Decisions 2): the MIO's decision is due at the end of the next working day."""
     app = referred(staff, register(staff, adults=0))
-    check_in(application_id=app.pk, actor=staff.acc, house_rules_acknowledged=True)
-    termination_propose(application_id=app.pk, actor=staff.acc, violation="smoking in the room")
+    check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
+    termination_propose(application_id=app.pk, actor=staff.centre_staff, violation="smoking in the room")
     deadline = Deadline.objects.get(case_id=app.pk, rule="RES-9")
     assert deadline.due == WorkCalendar.load().add_working_days(timezone.localdate(), 1)
     assert deadline.organisation == app.organisation

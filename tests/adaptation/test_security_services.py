@@ -27,10 +27,12 @@ def test_register_refuses_a_member_of_another_region(staff):
 
 
 def test_talon_for_a_person_not_in_the_application_is_a_message_not_a_500(client, staff):
+    """RES-3: a talon posted for a person of another application is refused next to the field (400), not a 500."""
     app = register(staff)
     other = register(staff)
     client.force_login(staff.specialist)
-    response = client.post(reverse("adaptation:residence_talon", args=[app.pk]),
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "talon_record"]),
                            {"resident": other.persons.first().pk, "number": "T-1", "on": "2026-01-05"})
-    assert response.status_code == 302
+    assert response.status_code == 400
+    assert 'data-testid="error-resident"' in response.content.decode()
     assert not other.persons.filter(talon_number="T-1").exists()

@@ -17,7 +17,7 @@ def test_talon_with_pdf_name_but_other_content_is_refused(client, staff):
     client.force_login(staff.specialist)
     fake = io.BytesIO(b"MZ\x90\x00this is not a pdf")
     fake.name = "talon.pdf"
-    response = client.post(reverse("adaptation:residence_talon", args=[app.pk]),
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "talon_record"]),
                            {"resident": app.persons.first().pk, "file": fake})
-    assert response.status_code == 302
+    assert response.status_code == 400 and 'data-testid="error-file"' in response.content.decode()
     assert not Document.objects.filter(kind="police_talon").exists()

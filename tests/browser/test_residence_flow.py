@@ -1,5 +1,5 @@
 """RES-2, RES-3, RES-4, RES-7 in the browser: the MIO specialist registers an application, records the
-police talons and issues the referral; the centre checks the family in; the journal PDF shows the row."""
+police talons and issues (signs) the referral; the centre checks the family in; the journal PDF shows the row."""
 import io
 
 import pytest
@@ -7,15 +7,15 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from adaptation.models import ResidenceApplication
-from tests.adaptation.factories import Staffing, make_centre, make_kandas_family
+from tests.adaptation.factories import make_kandas_family, residence_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_res_mio_registers_refers_centre_checks_in_and_journal_pdf_shows_row(page, login):
     """RES-2 → RES-4 → RES-3 → RES-7 end to end, as users click through it."""
-    centre = make_centre(beds=4)
-    staff = Staffing(centre)
+    staff = residence_world(beds=4)
+    centre = staff.centre
     applicant, members = make_kandas_family(staff.region, adults=1, children=1)
     today = timezone.localdate().isoformat()
 
@@ -32,27 +32,41 @@ def test_res_mio_registers_refers_centre_checks_in_and_journal_pdf_shows_row(pag
     assert "зарегистрировано в журнале" in page.inner_text("[data-testid=case-state]")
     assert "RES-5" in page.inner_text("[data-testid=case-deadlines]")
 
-    # Without the spouse's talon the referral is refused with her name (RES-3).
+    # The talons are recorded through the case page's action (RES-3); while the spouse's is missing the
+    # referral waits, and the page names whose talon is missing.
     adults = [r for r in app.persons.select_related("person") if r.needs_talon]
-    form = f"[data-testid=talon-{adults[0].pk}]"
-    page.fill(f"{form} input[name=number]", "УМ-100")
-    page.fill(f"{form} input[name=on]", today)
-    page.click(f"{form} button")
-    page.click("button[value=referral_issue]")
-    assert adults[1].person.surname in page.inner_text(".alert-danger")
-    form = f"[data-testid=talon-{adults[1].pk}]"
-    page.fill(f"{form} input[name=number]", "УМ-101")
-    page.fill(f"{form} input[name=on]", today)
-    page.click(f"{form} button")
-    page.click("button[value=referral_issue]")
+
+    def record_talon(row, number):
+        page.locator("[data-action=talon_record] summary").click()
+        form = page.locator("[data-action=talon_record] form")
+        form.locator("select[name=resident]").select_option(str(row.pk))
+        form.locator("input[name=number]").fill(number)
+        form.locator("input[name=on]").fill(today)
+        page.click("[data-testid=submit-talon_record]")
+        page.wait_for_selector("[data-testid=case-actions]")
+
+    record_talon(adults[0], "УМ-100")
+    assert page.locator("[data-action=referral_issue]").count() == 0
+    assert "Выдать направление" in page.inner_text("[data-testid=action-waiting]")
+    assert adults[1].person.surname in page.inner_text(".alert-warning")
+    record_talon(adults[1], "УМ-101")
+
+    # Issuing the referral signs it: the page shows what is signed and asks to confirm (RES-3).
+    page.locator("[data-action=referral_issue] summary").click()
+    assert applicant.surname in page.inner_text("[data-testid=sign-preview-referral_issue]")
+    page.check("#sign-referral_issue")
+    page.click("[data-testid=submit-referral_issue]")
+    page.wait_for_selector("[data-testid=referral-pdf]")
     assert "направление выдано" in page.inner_text("[data-testid=case-state]")
-    assert page.locator("[data-testid=referral-pdf]").count() == 1
 
     # The centre checks the family in within 3 calendar days (RES-7).
-    login(staff.acc)
+    page.context.clear_cookies()
+    login(staff.centre_staff)
     page.goto(app.get_absolute_url())
+    page.locator("[data-action=check_in] summary").click()
     page.check("#id_house_rules_acknowledged")
-    page.click("[data-testid=case-actions] form:has(#id_house_rules_acknowledged) button")
+    page.click("[data-testid=submit-check_in]")
+    page.wait_for_selector("[data-testid=case-state]")
     assert "проживает в Центре" in page.inner_text("[data-testid=case-state]")
 
     # The journal (form app.3) as PDF shows the row (RES-4).
