@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from status.models import ApplicationState, StatusApplication
 from status.services import application_send_to_commission
-from tests.status.conftest import build_region, file_application
+from tests.status.helpers import build_region, file_application
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
