@@ -1,10 +1,13 @@
 """Application and extension pages: the case, its family, documents, notices, and kandas' panels
 (deadlines with their holders, signatures, timeline) and actions (kandas.actions, status/actions.py)."""
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
+from kandas.actions import actions_of
 from kandas.casepage import case_page_context
 from kandas.roles import user_has_role, user_may_see_personal_data
 from kandas.services import personal_data_access_log
@@ -13,7 +16,7 @@ from kandas.views.actions import case_action_run
 from .. import selectors
 from ..access import AGENDA_ROLES, INTAKE_ROLES
 from ..forms import ApplicationFilterForm
-from ..models import ApplicantNotice, StatusApplication
+from ..models import ApplicantNotice, StatusApplication, SubType
 
 LOADERS = {"applications": selectors.application_get, "extensions": selectors.extension_get}
 
@@ -33,9 +36,38 @@ def application_list(request):
         "may_see_agenda": user_has_role(request.user, *AGENDA_ROLES)})
 
 
+def _snapshot_value(case, key: str, value) -> str | None:
+    """A value of the signed snapshot as the reader reads it (the snapshot itself keeps codes and ids)."""
+    if key == "sub_type":
+        return str(SubType(value).label) if value in SubType.values else None
+    if key == "settlement_region":
+        return str(case.settlement_region) if case.settlement_region_id else "—"
+    if key == "refusal_grounds":
+        return "; ".join(case.refusal_grounds_display()) or "—"
+    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" == value[7:8]:  # an ISO date
+        return datetime.date.fromisoformat(value).strftime("%d.%m.%Y")
+    if value in (None, "", []):
+        return "—"
+    return None
+
+
+def _sign_previews_readable(case, actions: list[dict]) -> None:
+    """What a signing action will sign, with labels instead of codes, ids and ISO dates."""
+    for action in actions:
+        if not action["sign_preview"]:
+            continue
+        purpose = next(a.signs for a in actions_of(case).values() if a.name == action["name"])
+        rows = []
+        for (label, shown), (key, value) in zip(action["sign_preview"], case.signature_snapshot(purpose).items()):
+            readable = _snapshot_value(case, key, value) if key not in ("ref", "state", "purpose") else None
+            rows.append((label, shown if readable is None else readable))
+        action["sign_preview"] = rows
+
+
 def case_context(request, case, bound=None) -> dict:
     """Everything a case page shows; `bound` = {action name: bound form} to redisplay with errors."""
     ctx = case_page_context(request.user, case, bound)
+    _sign_previews_readable(case, ctx["case_actions"])
     ctx.update({
         "documents": selectors.case_documents(case),
         "may_see_personal_data": user_may_see_personal_data(request.user),
