@@ -175,6 +175,7 @@ def originals_return(*, actor, application_id: int) -> StatusApplication:
     case_action_ensure(actor, application, "return_originals")
     application.originals_returned_on = timezone.localdate()
     application.autobiography_kept = True
-    application._change_reason = _("Originals returned; the autobiography stays in the file")
     application.save(update_fields=["originals_returned_on", "autobiography_kept", "updated_at"])
+    case_event_log(case=application, event="return_originals", actor=actor,
+                   message=text(gettext_noop("Originals returned; the autobiography stays in the file")))
     return application
