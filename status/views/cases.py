@@ -5,6 +5,7 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from kandas.actions import actions_of
@@ -37,18 +38,23 @@ def application_list(request):
 
 
 def _snapshot_value(case, key: str, value) -> str | None:
-    """A value of the signed snapshot as the reader reads it (the snapshot itself keeps codes and ids)."""
+    """A value of the signed snapshot as the reader reads it, or None to keep kandas' rendering. The
+    snapshot itself keeps codes, ids and ISO dates: it is what the signature covers (kandas.signing)."""
     if key == "sub_type":
         return str(SubType(value).label) if value in SubType.values else None
     if key == "settlement_region":
         return str(case.settlement_region) if case.settlement_region_id else "—"
     if key == "refusal_grounds":
         return "; ".join(case.refusal_grounds_display()) or "—"
-    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" == value[7:8]:  # an ISO date
+    if key.endswith(("_on", "_since", "_until")) and isinstance(value, str) and value:  # ISO dates (iso_date)
         return datetime.date.fromisoformat(value).strftime("%d.%m.%Y")
     if value in (None, "", []):
         return "—"
     return None
+
+
+# Snapshot keys that are not the case's own field names.
+SNAPSHOT_LABELS = {"iin": _("IIN"), "assignment": _("assignment of the status")}
 
 
 def _sign_previews_readable(case, actions: list[dict]) -> None:
@@ -56,11 +62,11 @@ def _sign_previews_readable(case, actions: list[dict]) -> None:
     for action in actions:
         if not action["sign_preview"]:
             continue
-        purpose = next(a.signs for a in actions_of(case).values() if a.name == action["name"])
+        purpose = actions_of(case)[action["name"]].signs
         rows = []
         for (label, shown), (key, value) in zip(action["sign_preview"], case.signature_snapshot(purpose).items()):
             readable = _snapshot_value(case, key, value) if key not in ("ref", "state", "purpose") else None
-            rows.append((label, shown if readable is None else readable))
+            rows.append((str(SNAPSHOT_LABELS.get(key, label)), shown if readable is None else readable))
         action["sign_preview"] = rows
 
 

@@ -92,6 +92,7 @@ def test_sta5_the_head_sees_what_is_signed_and_must_confirm_before_the_decision_
     page = head.get(app.get_absolute_url()).content.decode()
     preview = page.split('data-testid="sign-preview-assign"')[1].split("</div>")[0]
     assert app.ref in preview and "Status in the general procedure" in preview and ">general<" not in preview
+    assert ">IIN<" in preview and ">iin<" not in preview
     url = reverse("status:application_act", args=[app.pk, "assign"])
     unconfirmed = head.post(url, {"seen_version": app.version})
     assert unconfirmed.status_code == 400
