@@ -6,7 +6,8 @@ Layout, the pattern the other slices follow:
                       application (app.1 + FSM), extension (app.6 + FSM)
   services/           one function per action; each calls kandas.transitions.case_transition
   selectors.py        reads, always through kandas.scoping.scope_for
-  forms.py, views/    validate and call services; views/actions.py maps actions → form + service
+  actions.py          the case pages' actions (kandas.actions): form, roles, steps, signing, service
+  forms.py, views/    validate and call services; views run the actions through kandas' case_action_run
   api/                DRF serializers and views for /api/v1/status/
   tasks.py, schedule.py  STA-9 expiry (Celery beat)
   demo.py             demo_load(stdout): a case in every state, walked through the services

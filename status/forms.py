@@ -24,13 +24,11 @@ class ApplicationFilterForm(forms.Form):
 
 
 class CaseActionForm(forms.Form):
-    seen_version = forms.IntegerField(widget=forms.HiddenInput)
+    """A case action's form (status/actions.py); the page adds the case version the user saw."""
 
     def __init__(self, *args, case=None, **kwargs):
         self.case = case
         super().__init__(*args, **kwargs)
-        if case is not None and not self.is_bound:
-            self.initial.setdefault("seen_version", case.version)
 
 
 class CommentForm(CaseActionForm):

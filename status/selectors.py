@@ -51,8 +51,8 @@ def extension_list(*, user) -> QuerySet[StatusExtension]:
 
 def commission_agenda(*, user) -> QuerySet[StatusApplication]:
     """STA-3: what waits for the commission, earliest commission deadline first."""
-    due = Deadline.objects.filter(case_type=ContentType.objects.get_for_model(StatusApplication),
-                                  case_id=OuterRef("pk"), rule="STA-3", closed_at__isnull=True).values("due")[:1]
+    due = Deadline.objects.filter(case_type=ContentType.objects.get_for_model(StatusApplication), case_id=OuterRef("pk"),
+                                  step_key="commission", closed_at__isnull=True).values("due")[:1]
     return (scope_for(user, StatusApplication.objects.filter(state=ApplicationState.AT_COMMISSION))
             .select_related("applicant").annotate(commission_due=due).order_by("commission_due", "pk"))
 

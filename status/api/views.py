@@ -11,6 +11,7 @@ from kandas.models import PersonalDataAccess
 from kandas.pdf import pdf_language
 from kandas.roles import Role, user_has_role
 from kandas.scoping import scope_for, user_is_national, user_organisation
+from kandas.services import personal_data_access_log
 
 from ..models import StatusApplication, SubType
 from ..services import application_submit
@@ -88,8 +89,8 @@ class ApplicationDecisionPdf(generics.GenericAPIView):
             data = case_pdf_bytes(application, document, pdf_language(request))
         except NotPrintable as exc:
             raise Http404(str(exc)) from exc
-        PersonalDataAccess.objects.create(user=request.user, person=application.applicant,  # GEN-3
-                                          action=PersonalDataAccess.Action.API, detail=f"{application.ref} {document}")
+        personal_data_access_log(user=request.user, person=application.applicant,  # GEN-3
+                                 action=PersonalDataAccess.Action.API, detail=f"{application.ref} {document}")
         response = HttpResponse(data, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{application.ref}-{document}.pdf"'
         return response

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from kandas.fsm import condition, role_permission
 from kandas.models import CaseBase, Kinship
 from kandas.roles import Role
+from kandas.texts import text_render
 
 from ..rules import STATUS_RULES
 from .choices import Channel, HearingOutcome, NoticeChannel, SubType
@@ -99,6 +100,14 @@ class StatusApplication(HearingFields, CaseBase):
     autobiography_kept = models.BooleanField(_("autobiography kept in the file"), default=False)
 
     history = HistoricalRecords(excluded_fields=["state", "version", "updated_at"])
+
+    # Timeline rows that are not transitions (kandas.transitions.case_event_log), named for the reader.
+    TIMELINE_LABELS = {"return_originals": _("originals returned")}
+    # What each signature purpose of this case covers (kandas.casepage shows these, never the codes).
+    SIGNATURE_PURPOSE_LABELS = {
+        "decision": _("decision on assigning kandas status (app.4)"),
+        "refusal": _("motivated refusal to assign kandas status"),
+    }
 
     class Meta:
         ordering = ["-filed_on", "-pk"]
@@ -217,7 +226,10 @@ class ApplicantNotice(models.Model):
                                   related_name="notices")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     channel = models.CharField(_("channel"), max_length=20)
+    # The old plain text (installation language): kept for rows written before `message` and for e-mail.
     text = models.TextField(_("text"))
+    # What the notice says as a stored message (kandas.texts), read in the reader's language.
+    message = models.JSONField(_("message"), default=dict, blank=True)
     sent_on = models.DateField(_("sent on"), default=timezone.localdate)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -225,6 +237,11 @@ class ApplicantNotice(models.Model):
         ordering = ["created_at", "pk"]
         verbose_name = _("notice to the applicant")
         verbose_name_plural = _("notices to the applicant")
+
+    @property
+    def body(self) -> str:
+        """The notice in the reader's language (the plain text for rows written before messages)."""
+        return text_render(self.message, self.text)
 
     @property
     def channel_label(self) -> str:

@@ -63,6 +63,11 @@ class StatusExtension(HearingFields, CaseBase):
 
     history = HistoricalRecords(excluded_fields=["state", "version", "updated_at"])
 
+    SIGNATURE_PURPOSE_LABELS = {
+        "extension_decision": _("decision on extending kandas status (app.4)"),
+        "refusal": _("motivated refusal to extend kandas status"),
+    }
+
     class Meta:
         ordering = ["-filed_on", "-pk"]
         verbose_name = _("application for extension of kandas status")

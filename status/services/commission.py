@@ -3,9 +3,10 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
-from kandas.transitions import case_transition
+from kandas.texts import text
+from kandas.transitions import StepOpen, case_transition
 
 from ..models import Recommendation, StatusApplication
 from .common import commission_of
@@ -14,10 +15,11 @@ from .common import commission_of
 @transaction.atomic
 def application_send_to_commission(*, actor, application_id: int, seen_version: int | None = None,
                                    comment: str = "") -> StatusApplication:
-    """STA-3: the commission's 3 working days run from the day the application reaches it."""
+    """STA-3: the commission's 3 working days run from the day the application reaches it; the step is
+    held by the region's commission for kandas (KCOM), whose secretary records the recommendation."""
     application = StatusApplication.objects.get(pk=application_id)
     return case_transition(case=application, transition="send_to_commission", actor=actor, comment=comment,
-                           seen_version=seen_version, open=[("commission", commission_of(application))])
+                           seen_version=seen_version, open=[StepOpen("commission", commission_of(application))])
 
 
 @transaction.atomic
@@ -41,4 +43,6 @@ def application_recommend(*, actor, application_id: int, outcome: str, protocol_
         case=application, transition="recommend", actor=actor, comment=remarks, seen_version=seen_version,
         kwargs={"outcome": outcome, "protocol_number": protocol_number.strip(), "protocol_date": protocol_date,
                 "video_reference": video_reference.strip(), "remarks": remarks.strip()},
-        close=["STA-3"])
+        close=["commission"],
+        message=text(gettext_noop("Protocol No. %(no)s of %(day)s: %(outcome)s."), no=protocol_number.strip(),
+                     day=protocol_date, outcome=Recommendation(outcome)))

@@ -5,24 +5,26 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
-from kandas.deadlines import deadline_close, deadline_open
-from kandas.models import TransitionLog
+from kandas.deadlines import deadline_close
+from kandas.notify import organisation_notify_on_commit
 from kandas.roles import Role
 from kandas.scoping import user_organisation
-from kandas.transitions import ActionNotAllowed, case_transition
+from kandas.selectors import organisation_of
+from kandas.texts import text
+from kandas.transitions import ActionNotAllowed, StepOpen, case_transition, case_event_log
 
-from ..models import (ApplicantNotice, ApplicationState, CertificateHandout, ExtensionState, RefusalGround,
+from ..models import (ApplicantNotice, ApplicationState, CertificateHandout, Channel, ExtensionState, RefusalGround,
                       StatusApplication, StatusExtension)
 from ..rules import EXTENSION_MAX_MONTHS
-from .common import ensure_actor, govcorp_staff_notify, notice_send, service_term_rule, status_granted_record, \
-    status_term_until
+from .common import case_action_ensure, decision_steps, status_granted_record, status_term_until
+from .notices import name_param, notice_record
 
 
-def _decision_notice(case, text):
+def _decision_notice(case, message):
     """p.10.1: the decision goes to the applicant, the foreign mission or the State Corporation."""
-    notice_send(case=case, kind=ApplicantNotice.Kind.DECISION, channel=case.channel, text=text)
+    notice_record(case=case, kind=ApplicantNotice.Kind.DECISION, channel=case.channel, message=message)
 
 
 @transaction.atomic
@@ -34,13 +36,13 @@ def application_assign(*, actor, application_id: int, seen_version: int | None =
     today = timezone.localdate()
     application = case_transition(
         case=application, transition="assign", actor=actor, comment=comment, seen_version=seen_version,
-        kwargs={"since": today, "until": status_term_until(today)}, close=["STA-5"],
+        kwargs={"since": today, "until": status_term_until(today)}, close=decision_steps(application),
         sign="decision", sign_role=Role.MIO_HEAD)
     if application.state == ApplicationState.ASSIGNED:
         status_granted_record(person_id=application.applicant_id, since=application.status_since,
                               until=application.status_until)
-    _decision_notice(application, _("Kandas status is assigned (decision %(ref)s of %(day)s).") % {
-        "ref": application.ref, "day": today.strftime("%d.%m.%Y")})
+    _decision_notice(application, text(gettext_noop("Kandas status is assigned (decision %(ref)s of %(day)s)."),
+                                       ref=application.ref, day=today))
     return application
 
 
@@ -53,8 +55,8 @@ def application_arrival_record(*, actor, application_id: int, arrival_date: date
         raise ValidationError({"arrival_date": _("The arrival date lies between the decision and today.")})
     application = case_transition(
         case=application, transition="record_arrival", actor=actor, seen_version=seen_version,
-        comment=_("Arrived in %(region)s on %(day)s") % {"region": application.settlement_region,
-                                                          "day": arrival_date.strftime("%d.%m.%Y")},
+        message=text(gettext_noop("Arrived in %(region)s on %(day)s"),
+                     region=name_param(application.settlement_region), day=arrival_date),
         kwargs={"arrival_date": arrival_date, "until": status_term_until(arrival_date)})
     status_granted_record(person_id=application.applicant_id, since=application.status_since,
                           until=application.status_until)
@@ -77,57 +79,54 @@ def _grounds_clean(grounds, motivation) -> list[str]:
 
 @transaction.atomic
 def decision_refuse(*, actor, case, grounds: list[str], motivation: str, seen_version: int | None = None):
-    """STA-6: a motivated refusal naming ≥1 ground of the closed list, signed by the MIO head (STA-4 p.9-1)."""
+    """STA-6: a motivated refusal naming ≥1 ground of the closed list, signed by the MIO head (STA-4 p.9-1).
+    On an extension the decision then goes to the State Corporation within one working day (STA-8 p.22)."""
     grounds = _grounds_clean(grounds, motivation)
+    forward = [StepOpen("extension_forward", case.organisation)] if isinstance(case, StatusExtension) else []
     case = case_transition(case=case, transition="refuse", actor=actor, comment=motivation,
                            seen_version=seen_version, kwargs={"grounds": grounds, "motivation": motivation.strip()},
-                           close=[service_term_rule(case)], sign="refusal", sign_role=Role.MIO_HEAD)
-    _decision_notice(case, _("Refusal %(ref)s: %(grounds)s") % {
-        "ref": case.ref, "grounds": "; ".join(case.refusal_grounds_display())})
-    if isinstance(case, StatusExtension):
-        _extension_forward_open(StatusExtension.objects.get(pk=case.pk))
+                           close=decision_steps(case), open=forward, sign="refusal", sign_role=Role.MIO_HEAD)
+    _decision_notice(case, text(gettext_noop("Refusal %(ref)s: %(grounds)s"), ref=case.ref, grounds=[
+        text(gettext_noop("%(code)s) %(ground)s"), code=code, ground=RefusalGround(code))
+        for code in case.refusal_grounds]))
     return case
-
-
-def _extension_forward_open(extension: StatusExtension) -> None:
-    """STA-8 (p.22): after the decision the MIO has one working day to send it to the State Corporation."""
-    deadline_open(case=extension, step="extension_forward", organisation=extension.organisation,
-                  start=extension.decided_on or timezone.localdate())
 
 
 @transaction.atomic
 def extension_govcorp_send(*, actor, extension_id: int, sent_on: datetime.date | None = None) -> StatusExtension:
     """STA-8 (p.22): the MIO records that the decision went to the State Corporation (through the e-gov
-    gateway) so that it informs the applicant; closes the one-working-day step."""
+    gateway) so that it informs the applicant; closes the one-working-day step the MIO holds."""
     extension = StatusExtension.objects.select_for_update().select_related("applicant").get(pk=extension_id)
-    ensure_actor(actor, extension, Role.MIO_SPECIALIST, Role.MIO_HEAD)
     if extension.state not in (ExtensionState.EXTENDED, ExtensionState.REFUSED):
         raise ActionNotAllowed(_("There is no decision on this extension yet."))
     if extension.govcorp_sent_on:
         raise ActionNotAllowed(_("The decision was already sent to the State Corporation on %(day)s.") % {
             "day": extension.govcorp_sent_on.strftime("%d.%m.%Y")})
+    case_action_ensure(actor, extension, "send_to_govcorp")
     sent_on = sent_on or timezone.localdate()
     if sent_on > timezone.localdate() or (extension.decided_on and sent_on < extension.decided_on):
         raise ValidationError({"sent_on": _("The sending date lies between the decision and today.")})
     extension.govcorp_sent_on = sent_on
     extension.save(update_fields=["govcorp_sent_on"])
-    text = _("Decision on the extension %(ref)s (%(state)s) for %(name)s: inform the applicant.") % {
-        "ref": extension.ref, "state": extension.get_state_display(), "name": extension.applicant.full_name}
-    notice = notice_send(case=extension, kind=ApplicantNotice.Kind.GOVCORP, channel="govcorp", text=text)
-    ApplicantNotice.objects.filter(pk=notice.pk).update(sent_on=sent_on)
-    deadline_close(case=extension, rule="STA-8", on=sent_on)
-    TransitionLog.objects.create(case=extension, transition="send_to_govcorp", source=extension.state,
-                                 target=extension.state, actor=actor, organisation=user_organisation(actor),
-                                 comment=_("Sent to the State Corporation on %(day)s") % {
-                                     "day": sent_on.strftime("%d.%m.%Y")})
-    govcorp_staff_notify(case=extension, text=text)
+    message = text(gettext_noop("Decision on the extension %(ref)s (%(state)s) for %(name)s: inform the applicant."),
+                   ref=extension.ref, state=ExtensionState(extension.state), name=extension.applicant.full_name)
+    notice_record(case=extension, kind=ApplicantNotice.Kind.GOVCORP, channel=Channel.GOVCORP,
+                  message=message, sent_on=sent_on)
+    deadline_close(case=extension, step="extension_forward", on=sent_on)
+    case_event_log(case=extension, event="send_to_govcorp", actor=actor,
+                   message=text(gettext_noop("Sent to the State Corporation on %(day)s"), day=sent_on))
+    govcorp = organisation_of(kind="GOVCORP", region=extension.region)
+    if govcorp is not None:
+        organisation_notify_on_commit(organisation=govcorp, key=f"status:{extension.ref}:govcorp", message=message,
+                                      link=extension.get_absolute_url())
     return StatusExtension.objects.get(pk=extension.pk)
 
 
 @transaction.atomic
 def extension_grant(*, actor, extension_id: int, until: datetime.date | None = None,
                     seen_version: int | None = None) -> StatusExtension:
-    """STA-8: once, for not more than six months from the current expiry; the registry is updated."""
+    """STA-8: once, for not more than six months from the current expiry; the registry is updated and the
+    decision goes to the State Corporation within one working day (p.22)."""
     extension = StatusExtension.objects.select_related("application").get(pk=extension_id)
     current = extension.application.status_until
     limit = current + relativedelta(months=EXTENSION_MAX_MONTHS)
@@ -137,28 +136,28 @@ def extension_grant(*, actor, extension_id: int, until: datetime.date | None = N
             "An extension runs from the current expiry %(until)s for not more than six months (to %(limit)s).") % {
             "until": current.strftime("%d.%m.%Y"), "limit": limit.strftime("%d.%m.%Y")}})
     extension = case_transition(case=extension, transition="extend", actor=actor, seen_version=seen_version,
-                                kwargs={"until": until}, close=["STA-8"], sign="extension_decision",
-                                sign_role=Role.MIO_HEAD)
+                                kwargs={"until": until}, close=decision_steps(extension),
+                                open=[StepOpen("extension_forward", extension.organisation)],
+                                sign="extension_decision", sign_role=Role.MIO_HEAD)
     application = StatusApplication.objects.select_for_update().get(pk=extension.application_id)
     if application.state != ApplicationState.ASSIGNED:
         raise ActionNotAllowed(_("The status is no longer in force; it cannot be extended."))
     application.status_until = until
+    application._change_reason = extension.ref
     application.save(update_fields=["status_until", "updated_at"])
     status_granted_record(person_id=application.applicant_id, since=application.status_since, until=until)
-    _decision_notice(extension, _("Kandas status is extended until %(until)s (decision %(ref)s).") % {
-        "until": until.strftime("%d.%m.%Y"), "ref": extension.ref})
-    extension = StatusExtension.objects.get(pk=extension.pk)
-    _extension_forward_open(extension)
-    return extension
+    _decision_notice(extension, text(gettext_noop("Kandas status is extended until %(until)s (decision %(ref)s)."),
+                                     until=until, ref=extension.ref))
+    return StatusExtension.objects.get(pk=extension.pk)
 
 
 @transaction.atomic
 def certificate_hand_out(*, actor, application_id: int, recipient_document: str) -> CertificateHandout:
     """STA-7: on request the State Corporation hands out the certificate it received earlier; logged."""
     application = StatusApplication.objects.select_for_update().get(pk=application_id)
-    ensure_actor(actor, application, Role.GOVCORP_OPERATOR)
     if application.state not in (ApplicationState.ASSIGNED, ApplicationState.AWAITING_ARRIVAL):
         raise ActionNotAllowed(_("There is no certificate: the status is not assigned."))
+    case_action_ensure(actor, application, "hand_out_certificate")
     if not recipient_document.strip():
         raise ValidationError({"recipient_document": _("Record the identity document the applicant presented.")})
     return CertificateHandout.objects.create(application=application, handed_by=actor,
@@ -170,12 +169,13 @@ def certificate_hand_out(*, actor, application_id: int, recipient_document: str)
 def originals_return(*, actor, application_id: int) -> StatusApplication:
     """STA-7 (app.2 p.8): originals go back to the applicant after comparison, except the autobiography."""
     application = StatusApplication.objects.select_for_update().get(pk=application_id)
-    ensure_actor(actor, application, Role.MIO_SPECIALIST, Role.GOVCORP_OPERATOR, Role.MISSION_OFFICER)
     if application.originals_returned_on:
         raise ActionNotAllowed(_("The originals were already returned on %(day)s.") % {
             "day": application.originals_returned_on.strftime("%d.%m.%Y")})
+    case_action_ensure(actor, application, "return_originals")
     application.originals_returned_on = timezone.localdate()
     application.autobiography_kept = True
-    application._change_reason = _("Originals returned; the autobiography stays in the file")
     application.save(update_fields=["originals_returned_on", "autobiography_kept", "updated_at"])
+    case_event_log(case=application, event="return_originals", actor=actor,
+                   message=text(gettext_noop("Originals returned; the autobiography stays in the file")))
     return application

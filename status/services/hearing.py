@@ -8,15 +8,17 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
 from kandas.models import DocumentKind
-from kandas.transitions import case_transition
+from kandas.texts import text
+from kandas.transitions import StepOpen, case_transition
 from kandas.workdays import WorkCalendar
 
 from ..models import ApplicantNotice, HearingOutcome, NoticeChannel
-from .common import notice_send, service_term_rule
+from .common import decision_steps
 from .intake import _document_create
+from .notices import notice_record
 
 
 @transaction.atomic
@@ -43,11 +45,10 @@ def hearing_notify(*, actor, case, remarks: str, channel: str, hearing_at: datet
         case=case, transition="notify_preliminary_refusal", actor=actor, comment=remarks, seen_version=seen_version,
         kwargs={"remarks": remarks.strip(), "channel": channel, "sent_on": sent_on, "hearing_at": hearing_at,
                 "place": place.strip()},
-        open=[("hearing", case.organisation, sent_on)])
-    notice_send(case=case, kind=ApplicantNotice.Kind.PRELIMINARY_REFUSAL, channel=channel, text=_(
-        "Preliminary decision to refuse (%(ref)s): %(remarks)s. Hearing: %(when)s, %(place)s.") % {
-        "ref": case.ref, "remarks": case.remarks, "place": case.hearing_place,
-        "when": timezone.localtime(case.hearing_at).strftime("%d.%m.%Y %H:%M")})
+        open=[StepOpen("hearing", case.organisation, start=sent_on)])
+    notice_record(case=case, kind=ApplicantNotice.Kind.PRELIMINARY_REFUSAL, channel=channel, message=text(
+        gettext_noop("Preliminary decision to refuse (%(ref)s): %(remarks)s. Hearing: %(when)s, %(place)s."),
+        ref=case.ref, remarks=case.remarks, when=case.hearing_at, place=case.hearing_place))
     return case
 
 
@@ -68,9 +69,9 @@ def hearing_postpone(*, actor, case, reason: str, until: datetime.date, document
                                 file=document_file, note=_("Supporting document: hearing postponement"))
     return case_transition(
         case=case, transition="postpone_hearing", actor=actor, seen_version=seen_version,
-        comment=_("Postponed until %(until)s: %(reason)s") % {"until": until.strftime("%d.%m.%Y"), "reason": reason},
+        comment=reason.strip(), message=text(gettext_noop("Postponed until %(until)s."), until=until),
         kwargs={"reason": reason.strip(), "document": document, "until": until},
-        pause=["STA-4", service_term_rule(case)])
+        pause=["hearing", *decision_steps(case)])
 
 
 def postponed_hearing_window(case, *, today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
@@ -101,7 +102,7 @@ def hearing_reschedule(*, actor, case, hearing_at: datetime.datetime, place: str
             "last": last.strftime("%d.%m.%Y")}})
     return case_transition(case=case, transition="reschedule_hearing", actor=actor, seen_version=seen_version,
                            kwargs={"hearing_at": hearing_at, "place": place.strip()},
-                           resume=["STA-4", service_term_rule(case)])
+                           resume=["hearing", *decision_steps(case)])
 
 
 @transaction.atomic
@@ -116,4 +117,4 @@ def hearing_record(*, actor, case, outcome: str, minutes: str, seen_version: int
         raise ValidationError(errors)
     return case_transition(case=case, transition="record_hearing", actor=actor, comment=minutes,
                            seen_version=seen_version, kwargs={"outcome": outcome, "minutes": minutes.strip()},
-                           close=["STA-4"])
+                           close=["hearing"])

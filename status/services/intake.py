@@ -6,23 +6,25 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
 from kandas.deadlines import deadline_open
 from kandas.documents import document_check
 from kandas.gateway import state_gateway
-from kandas.models import Consent, Document, DocumentKind, Person, TransitionLog
+from kandas.models import Consent, Document, DocumentKind, Person
 from kandas.roles import Role, user_has_role
 from kandas.scoping import user_organisation
 from kandas.selectors import organisation_of
 from kandas.services import person_get_or_create
+from kandas.texts import text
+from kandas.transitions import case_event_log
 from kandas.workdays import WorkCalendar
 
-from ..models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicantNotice,
-                      ApplicationState, ExtensionState, StatusApplication, StatusApplicationMember,
-                      StatusExtension, SubType)
+from ..models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicantNotice, ApplicationState, Channel,
+                      ExtensionState, StatusApplication, StatusApplicationMember, StatusExtension, SubType)
 from ..rules import EXTENSION_MAX_MONTHS
-from .common import ensure_actor, notice_send
+from .common import case_action_ensure
+from .notices import name_param, notice_record
 
 PERSON_FIELDS = ("iin", "surname", "given_name", "patronymic", "birth_date", "sex", "citizenship",
                  "country_of_exit", "address", "phone", "email", "birth_place")
@@ -125,15 +127,16 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
         holder = holders.get(doc.get("holder_iin") or "", person)
         _document_create(actor=actor, case=application, person=holder, kind=doc["kind"],
                          number=doc.get("number", ""), file=doc.get("file"))
-    TransitionLog.objects.create(case=application, transition="submit", source="", target=application.state,
-                                 actor=actor, organisation=user_organisation(actor),
-                                 comment=_("Filed via: %(channel)s") % {"channel": application.get_channel_display()})
+    case_event_log(case=application, event="submit", actor=actor,
+                   message=text(gettext_noop("Filed via: %(channel)s"), channel=Channel(application.channel)))
+    # STA-5: the MIO holds the 30-working-day decision term from the day of registration.
     deadline_open(case=application, step="term", organisation=mio, start=application.filed_on)
     application = _documents_recheck(application)
     # STA-2 (p.4): the registration notice (app.3) goes back through the channel of filing.
-    notice_send(case=application, kind=ApplicantNotice.Kind.REGISTRATION, channel=application.channel,
-                text=_("Your application %(ref)s for kandas status was registered on %(day)s by %(mio)s.") % {
-                    "ref": application.ref, "day": application.filed_on.strftime("%d.%m.%Y"), "mio": mio})
+    notice_record(case=application, kind=ApplicantNotice.Kind.REGISTRATION, channel=application.channel,
+                  message=text(gettext_noop("Your application %(ref)s for kandas status was registered on %(day)s "
+                                            "by %(mio)s."), ref=application.ref, day=application.filed_on,
+                               mio=name_param(mio)))
     return application
 
 
@@ -146,7 +149,7 @@ def application_document_attach(*, actor, application_id: int, person_id: int, k
                                 number: str = "") -> StatusApplication:
     """STA-1: add a missing document later; the completeness check is re-run and nothing else changes."""
     application = StatusApplication.objects.select_for_update().get(pk=application_id)
-    ensure_actor(actor, application, Role.MIO_SPECIALIST, Role.GOVCORP_OPERATOR, Role.MISSION_OFFICER)
+    case_action_ensure(actor, application, "attach_document")
     people = {application.applicant_id} | set(application.members.values_list("person_id", flat=True))
     if person_id not in people:
         raise ValidationError({"person": _("This person is not named in the application.")})
@@ -166,7 +169,7 @@ def extension_submit(*, actor, application_id: int, channel: str, requested_unti
     """
     filed_on = filed_on or timezone.localdate()
     application = StatusApplication.objects.select_for_update().select_related("applicant").get(pk=application_id)
-    ensure_actor(actor, application, Role.MIO_SPECIALIST, Role.GOVCORP_OPERATOR, Role.API_CLIENT)
+    case_action_ensure(actor, application, "file_extension")
     if channel not in EXTENSION_CHANNELS:
         raise ValidationError({"channel": _("An extension is filed with the MIO or the State Corporation.")})
     done = application.extensions.filter(state=ExtensionState.EXTENDED).first()
@@ -189,9 +192,10 @@ def extension_submit(*, actor, application_id: int, channel: str, requested_unti
         application=application, applicant=application.applicant, channel=channel, reason=reason,
         filed_by_organisation=user_organisation(actor), current_until=application.status_until,
         requested_until=requested_until, submitted_by=actor if _is_api(actor) else None)
-    TransitionLog.objects.create(case=extension, transition="submit", source="", target=extension.state, actor=actor,
-                                 organisation=user_organisation(actor), comment=reason)
+    case_event_log(case=extension, event="submit", actor=actor, comment=reason,
+                   message=text(gettext_noop("Filed via: %(channel)s"), channel=Channel(channel)))
     calendar = WorkCalendar.load()
+    # STA-8: the MIO that assigned the status decides (2 working days) within the 3-day service term.
     for step in ("extension_decision", "extension_term"):
         deadline_open(case=extension, step=step, organisation=application.organisation, start=filed_on,
                       calendar=calendar)

@@ -1,24 +1,23 @@
-"""Application and extension pages: the case, its family, documents, deadlines, timeline and the actions
-allowed now (each a small form with the hidden seen_version the user saw)."""
-from django.contrib import messages
+"""Application and extension pages: the case, its family, documents, notices, and kandas' panels
+(deadlines with their holders, signatures, timeline) and actions (kandas.actions, status/actions.py)."""
+import datetime
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from kandas.actions import actions_of
 from kandas.casepage import case_page_context
-from kandas.models import PersonalDataAccess
 from kandas.roles import user_has_role, user_may_see_personal_data
-from kandas.transitions import ActionNotAllowed, CaseConflict
+from kandas.services import personal_data_access_log
+from kandas.views.actions import case_action_run
 
 from .. import selectors
 from ..access import AGENDA_ROLES, INTAKE_ROLES
 from ..forms import ApplicationFilterForm
-from ..models import ApplicantNotice, StatusApplication
-from .actions import actions_for, extra_actions_allowed
+from ..models import ApplicantNotice, StatusApplication, SubType
 
 LOADERS = {"applications": selectors.application_get, "extensions": selectors.extension_get}
 
@@ -38,19 +37,45 @@ def application_list(request):
         "may_see_agenda": user_has_role(request.user, *AGENDA_ROLES)})
 
 
-def _case_context(request, case, bound=None) -> dict:
-    """Everything a case page shows; `bound` = (action name, bound form) to redisplay with errors."""
-    ctx = case_page_context(request.user, case)
-    specs = actions_for(case)
-    names = [n for n, _label in ctx["case_actions"] if n in specs] + extra_actions_allowed(request.user, case)
-    labels = dict(ctx["case_actions"])
-    forms = []
-    for name in names:
-        spec = specs[name]
-        form = bound[1] if bound and bound[0] == name else spec.form(case=case)
-        forms.append({"name": name, "label": labels.get(name) or spec.label, "form": form})
+def _snapshot_value(case, key: str, value) -> str | None:
+    """A value of the signed snapshot as the reader reads it, or None to keep kandas' rendering. The
+    snapshot itself keeps codes, ids and ISO dates: it is what the signature covers (kandas.signing)."""
+    if key == "sub_type":
+        return str(SubType(value).label) if value in SubType.values else None
+    if key == "settlement_region":
+        return str(case.settlement_region) if case.settlement_region_id else "—"
+    if key == "refusal_grounds":
+        return "; ".join(case.refusal_grounds_display()) or "—"
+    if key.endswith(("_on", "_since", "_until")) and isinstance(value, str) and value:  # ISO dates (iso_date)
+        return datetime.date.fromisoformat(value).strftime("%d.%m.%Y")
+    if value in (None, "", []):
+        return "—"
+    return None
+
+
+# Snapshot keys that are not the case's own field names.
+SNAPSHOT_LABELS = {"iin": _("IIN"), "assignment": _("assignment of the status")}
+
+
+def _sign_previews_readable(case, actions: list[dict]) -> None:
+    """What a signing action will sign, with labels instead of codes, ids and ISO dates."""
+    for action in actions:
+        if not action["sign_preview"]:
+            continue
+        purpose = actions_of(case)[action["name"]].signs
+        rows = []
+        for (label, shown), (key, value) in zip(action["sign_preview"], case.signature_snapshot(purpose).items()):
+            readable = _snapshot_value(case, key, value) if key not in ("ref", "state", "purpose") else None
+            rows.append((str(SNAPSHOT_LABELS.get(key, label)), shown if readable is None else readable))
+        action["sign_preview"] = rows
+
+
+def case_context(request, case, bound=None) -> dict:
+    """Everything a case page shows; `bound` = {action name: bound form} to redisplay with errors."""
+    ctx = case_page_context(request.user, case, bound)
+    _sign_previews_readable(case, ctx["case_actions"])
     ctx.update({
-        "action_forms": forms, "documents": selectors.case_documents(case),
+        "documents": selectors.case_documents(case),
         "may_see_personal_data": user_may_see_personal_data(request.user),
         "notices": ApplicantNotice.objects.filter(**({"application": case} if isinstance(case, StatusApplication)
                                                        else {"extension": case})),
@@ -60,73 +85,36 @@ def _case_context(request, case, bound=None) -> dict:
         ctx["extensions"] = case.extensions.all()
         ctx["handouts"] = case.handouts.select_related("handed_by")
     if ctx["may_see_personal_data"]:
-        PersonalDataAccess.objects.create(user=request.user, person=case.applicant, detail=request.path)
+        personal_data_access_log(user=request.user, person=case.applicant, detail=request.path)  # GEN-3
     return ctx
 
 
-def _template(case):
-    return "status/application_detail.html" if isinstance(case, StatusApplication) else "status/extension_detail.html"
+def _page(request, case, bound=None, status=200):
+    template = ("status/application_detail.html" if isinstance(case, StatusApplication)
+                else "status/extension_detail.html")
+    return render(request, template, case_context(request, case, bound), status=status)
 
 
 @login_required
-def case_detail(request, kind: str, pk: int):
-    case = LOADERS[kind](user=request.user, pk=pk)
-    return render(request, _template(case), _case_context(request, case))
+def application_detail(request, pk: int):
+    return _page(request, selectors.application_get(user=request.user, pk=pk))
+
+
+@login_required
+def extension_detail(request, pk: int):
+    return _page(request, selectors.extension_get(user=request.user, pk=pk))
 
 
 @login_required
 @require_POST
-def case_action(request, kind: str, pk: int, action: str):
-    """Run one action: other region → 404, wrong role → 403, not allowed now → a message, bad input →
-    the form again with its errors. Never a 500."""
-    case = LOADERS[kind](user=request.user, pk=pk)
-    spec = actions_for(case).get(action)
-    if spec is None:
-        raise Http404
-    if spec.roles:
-        if not user_has_role(request.user, *spec.roles):
-            raise PermissionDenied(_("Your role may not take this action."))
-    elif not _role_may(case, action, request.user):
-        raise PermissionDenied(_("Your role may not take this action."))
-    form = spec.form(request.POST, request.FILES, case=case)
-    if form.is_valid():
-        try:
-            spec.run(request.user, case, form.cleaned_data)
-        except ActionNotAllowed as exc:
-            messages.error(request, str(exc))
-            return redirect(case.get_absolute_url())
-        except CaseConflict:
-            messages.error(request, _("This case was changed by someone else — reload the page and try again."))
-            return redirect(case.get_absolute_url())
-        except ValidationError as exc:
-            _errors_to_form(form, exc)
-        else:
-            messages.success(request, _("Saved: %(action)s.") % {"action": _label(case, action, spec)})
-            return redirect(case.get_absolute_url())
-    messages.error(request, _("Please correct the errors below."))
-    return render(request, _template(case), _case_context(request, case, bound=(action, form)), status=400)
+def application_act(request, pk: int, action: str):
+    """Another region → 404 (the scoped get); the rest is kandas.views.actions.case_action_run."""
+    case = selectors.application_get(user=request.user, pk=pk)
+    return case_action_run(request, case, action, render_page=lambda bound: _page(request, case, bound, status=400))
 
 
-def _role_may(case, action, user) -> bool:
-    """The transition's role permission, whatever the current state (a wrong state is a message, not 403)."""
-    meta = getattr(getattr(case, action, None), "_django_fsm", None)
-    if meta is None:
-        return False
-    return any(t.permission is None or t.permission(case, user) for t in meta.transitions.values())
-
-
-def _label(case, action, spec):
-    meta = getattr(getattr(case, action, None), "_django_fsm", None)
-    if meta:
-        for t in meta.transitions.values():
-            return str(t.custom.get("label", action))
-    return str(spec.label or action)
-
-
-def _errors_to_form(form, exc: ValidationError):
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
+@login_required
+@require_POST
+def extension_act(request, pk: int, action: str):
+    case = selectors.extension_get(user=request.user, pk=pk)
+    return case_action_run(request, case, action, render_page=lambda bound: _page(request, case, bound, status=400))

@@ -5,14 +5,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from kandas.roles import Role, user_has_role
+from kandas.roles import user_has_role
 from kandas.scoping import user_organisation
+from kandas.views.actions import _errors_to_form  # the runner's own: service errors next to the fields
 
 from ..access import INTAKE_ROLES
 from ..forms import ApplicationIntakeForm, family_formset
 from ..services import application_submit
-from .cases import _errors_to_form
-
 
 
 @login_required

@@ -3,16 +3,15 @@ not printed in the seeds: each is built from the fields the rules name and says 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kandas.deadlines import case_deadlines
-from kandas.models import PersonalDataAccess, Signature
+from kandas.models import Signature
 from kandas.pdf import pdf_language, pdf_render, pdf_response, signature_print_context
-from kandas.roles import user_may_see_personal_data
+from kandas.printing import print_gate
 
 from ..models import ApplicationState, StatusApplication
 from ..selectors import case_documents
@@ -69,15 +68,12 @@ def case_pdf_bytes(case, document: str, language: str) -> bytes:
 @login_required
 def case_pdf(request, kind: str, pk: int, document: str):
     case = LOADERS[kind](user=request.user, pk=pk)
-    if not user_may_see_personal_data(request.user):  # the printouts carry IINs and dates of birth
-        raise PermissionDenied(_("Your role does not give access to personal data."))
     try:
         template, ctx = case_pdf_context(case, document)
     except NotPrintable as exc:
         messages.error(request, str(exc))
         return redirect(case.get_absolute_url())
-    PersonalDataAccess.objects.create(user=request.user, person=case.applicant, action=PersonalDataAccess.Action.PRINT,
-                                      detail=f"{case.ref} {document}")
+    print_gate(user=request.user, person=case.applicant, detail=f"{case.ref} {document}")  # GEN-3
     language = pdf_language(request)
     return pdf_response(template, ctx, filename=f"{case.ref}-{document}-{language}.pdf", language=language)
 

@@ -7,14 +7,15 @@ from pypdf import PdfReader
 
 from status.models import ApplicationState, StatusApplication
 from status.services import application_send_to_commission
-from tests.status.conftest import build_region, file_application
+from tests.status.helpers import build_region, file_application
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_secretary_recommends_head_signs_and_downloads_the_decision(page, login):
     """STA-3: the recommendation is recorded with its protocol and video reference on the commission
-    screen; STA-5: the MIO head signs the assignment and downloads the decision (app.4) as PDF."""
+    screen; STA-5: the MIO head reads what will be signed, confirms, signs the assignment and downloads
+    the decision (app.4) as PDF."""
     w = build_region()
     app = application_send_to_commission(actor=w.specialist, application_id=file_application(w).pk)
 
@@ -32,6 +33,9 @@ def test_secretary_recommends_head_signs_and_downloads_the_decision(page, login)
     login(w.head)
     page.goto(f"/status/applications/{app.pk}/")
     page.locator("[data-action=assign] summary").click()
+    preview = page.locator("[data-testid=sign-preview-assign]")
+    assert app.ref in preview.inner_text()  # what will be signed is shown before signing
+    preview.locator("input[name=sign_confirmed]").check()
     page.locator("[data-testid=submit-assign]").click()
     page.wait_for_load_state()
     assert StatusApplication.objects.get(pk=app.pk).state == ApplicationState.ASSIGNED

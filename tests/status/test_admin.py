@@ -4,7 +4,7 @@ from django.contrib.auth.models import User
 
 from status.services import application_send_to_commission
 
-from .conftest import file_application
+from .helpers import file_application
 
 pytestmark = pytest.mark.django_db
 

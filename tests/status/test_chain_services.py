@@ -15,7 +15,7 @@ from status.services import (application_arrival_record, application_assign, app
                              decision_refuse, hearing_notify, hearing_postpone, hearing_record, hearing_reschedule,
                              originals_return, status_term_until)
 
-from .conftest import file_application, pdf_file
+from .helpers import file_application, pdf_file
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from status.models import StatusExtension
 from status.services import (application_assign, application_recommend, application_send_to_commission,
                              extension_grant, extension_submit)
 
-from .conftest import file_application
+from .helpers import file_application
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_sta8_mio_records_sending_to_govcorp_through_the_case_page(world, client
     assert forward.organisation == world.mio
     assert forward.due == WorkCalendar.load().add_working_days(ext.decided_on, 1)
     client.force_login(world.specialist)
-    url = reverse("status:extension_action", args=[ext.pk, "send_to_govcorp"])
+    url = reverse("status:extension_act", args=[ext.pk, "send_to_govcorp"])
     assert url in client.get(ext.get_absolute_url()).content.decode()
     client.force_login(world.secretary)
     assert client.post(url, {"seen_version": ext.version, "sent_on": today().isoformat()}).status_code == 403

@@ -15,7 +15,7 @@ from status.services import (application_assign, application_recommend, applicat
                              hearing_record)
 from status.tasks import statuses_expire_task
 
-from .conftest import file_application
+from .helpers import file_application
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from status.services import (application_recommend, application_send_to_commissi
                              hearing_postpone, hearing_reschedule)
 from status.services.hearing import postponed_hearing_window
 
-from .conftest import file_application, pdf_file
+from .helpers import file_application, pdf_file
 
 pytestmark = pytest.mark.django_db
 

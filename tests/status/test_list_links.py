@@ -3,7 +3,7 @@ import pytest
 
 from kandas.roles import Role
 from tests.factories import make_staff
-from tests.status.conftest import build_region
+from tests.status.helpers import build_region
 
 pytestmark = pytest.mark.django_db
 

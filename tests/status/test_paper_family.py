@@ -8,7 +8,7 @@ from kandas.models import Person, StateRecord
 from status.models import StatusApplication
 from tests.factories import valid_iin
 
-from .conftest import pdf_file
+from .helpers import pdf_file
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from status.services import (application_assign, application_recommend, applicat
                              extension_grant, extension_submit)
 from status.views.pdfs import case_pdf_bytes
 
-from .conftest import file_application
+from .helpers import file_application
 
 pytestmark = pytest.mark.django_db
 

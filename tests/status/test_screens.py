@@ -10,7 +10,7 @@ from kandas.workdays import WorkCalendar
 from status.models import ApplicationState, StatusApplication
 from status.services import application_recommend, application_send_to_commission
 
-from .conftest import file_application, pdf_file
+from .helpers import file_application, pdf_file
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def today():
 
 
 def act(client, app, action, data=None, **extra):
-    url = reverse("status:application_action", args=[app.pk, action])
+    url = reverse("status:application_act", args=[app.pk, action])
     return client.post(url, {"seen_version": StatusApplication.objects.get(pk=app.pk).version, **(data or {})}, **extra)
 
 
@@ -78,7 +78,7 @@ def test_full_chain_over_http_with_wrong_roles_refused_at_every_step(client, wor
         ("recommend", world.secretary, world.specialist, {"outcome": "assign", "protocol_number": "12",
                                                           "protocol_date": today().isoformat(),
                                                           "video_reference": "video://kcom/12"}),
-        ("assign", world.head, world.specialist, {}),
+        ("assign", world.head, world.specialist, {"sign_confirmed": "1"}),  # a signing action: confirmed
     ]
     for action, right, wrong, data in steps:
         client.force_login(wrong)
@@ -112,7 +112,7 @@ def test_stale_seen_version_is_a_conflict_message(client, world):
     """STA-3: two people on one case — the slower one is told to reload, nothing is lost."""
     app = file_application(world)
     client.force_login(world.specialist)
-    url = reverse("status:application_action", args=[app.pk, "send_to_commission"])
+    url = reverse("status:application_act", args=[app.pk, "send_to_commission"])
     response = client.post(url, {"seen_version": app.version + 5}, follow=True)
     assert response.status_code == 200 and state(app) == ApplicationState.REGISTERED
 
@@ -172,7 +172,7 @@ def test_refusal_path_and_extension_over_http_refuse_wrong_role_and_region_at_ev
             response = client.post(url, {"seen_version": version, **data})
             assert response.status_code == 302, (action, response.content.decode()[:3000])
 
-    walk("status:application_action", app, [
+    walk("status:application_act", app, [
         ("notify_preliminary_refusal", world.specialist, world.head, {
             "remarks": "Сомнения", "channel": "email", "hearing_at": f"{hearing_day.isoformat()}T10:00",
             "place": "каб. 5"}),
@@ -181,7 +181,8 @@ def test_refusal_path_and_extension_over_http_refuse_wrong_role_and_region_at_ev
         ("reschedule_hearing", world.specialist, world.head, {
             "hearing_at": later.strftime("%Y-%m-%dT%H:%M"), "place": "онлайн"}),
         ("record_hearing", world.specialist, world.secretary, {"outcome": "refused", "minutes": "Не согласен"}),
-        ("refuse", world.head, world.specialist, {"grounds": ["2"], "motivation": "Недостоверные сведения"}),
+        ("refuse", world.head, world.specialist, {"grounds": ["2"], "motivation": "Недостоверные сведения",
+                                                  "sign_confirmed": "1"}),
     ])
     assert state(app) == ApplicationState.REFUSED
     assert client.get(reverse("status:application_pdf", args=[app.pk, "refusal"]))["Content-Type"] == "application/pdf"
@@ -192,12 +193,13 @@ def test_refusal_path_and_extension_over_http_refuse_wrong_role_and_region_at_ev
                           protocol_date=today(), video_reference="v")
     granted = application_assign(actor=world.head, application_id=granted.pk)
     until = granted.status_until + relativedelta(months=4)
-    walk("status:application_action", granted, [
+    walk("status:application_act", granted, [
         ("file_extension", world.operator, world.secretary, {"channel": "govcorp", "requested_until": until.isoformat()}),
         ("hand_out_certificate", world.operator, world.specialist, {"recipient_document": "Удостоверение 123"}),
     ])
     ext = StatusExtension.objects.get(application=granted)
-    walk("status:extension_action", ext, [("extend", world.head, world.specialist, {"until": until.isoformat()})])
+    walk("status:extension_act", ext, [("extend", world.head, world.specialist, {"until": until.isoformat(),
+                                                                         "sign_confirmed": "1"})])
     assert StatusExtension.objects.get(pk=ext.pk).state == ExtensionState.EXTENDED
     client.force_login(world.operator)
     body = client.get(reverse("status:extension_detail", args=[ext.pk])).content.decode()

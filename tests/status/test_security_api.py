@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from status.models import StatusApplication
 
-from .conftest import file_application
+from .helpers import file_application
 
 pytestmark = pytest.mark.django_db
 

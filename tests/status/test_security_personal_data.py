@@ -6,7 +6,7 @@ from kandas.models import PersonalDataAccess
 from kandas.roles import Role
 from tests.factories import make_staff
 
-from .conftest import file_application
+from .helpers import file_application
 
 pytestmark = pytest.mark.django_db
 

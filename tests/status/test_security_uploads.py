@@ -10,7 +10,7 @@ from status.models import StatusApplication
 from status.services import application_document_attach
 from tests.factories import OrganisationFactory, make_staff
 
-from .conftest import file_application
+from .helpers import file_application
 
 pytestmark = pytest.mark.django_db
 
