@@ -80,10 +80,16 @@ def case_timeline(case) -> list[dict]:
 
 
 def _verbose(case, field: str) -> str:
+    """A field's label; a snapshot key that is no field (or a reverse relation) reads from the model's
+    SNAPSHOT_LABELS, so the signing preview shows no raw keys."""
+    label = getattr(type(case), "SNAPSHOT_LABELS", {}).get(field)
+    if label:
+        return str(label)
     try:
-        return str(type(case)._meta.get_field(field).verbose_name)
+        f = type(case)._meta.get_field(field)
     except FieldDoesNotExist:
         return field
+    return str(getattr(f, "verbose_name", None) or f.related_model._meta.verbose_name_plural)
 
 
 def signature_purpose_label(case, purpose: str) -> str:
