@@ -10,11 +10,11 @@ from kandas.models import Locality, Notification, Organisation, Region, Staff, T
 from kandas.roles import Role, user_has_role
 from kandas.scoping import user_organisation
 from kandas.selectors import organisation_of
+from kandas.deadlines import deadline_close, deadline_open
 from kandas.transitions import case_transition
 
 from ..models import LocalityList, LocalityListEntry, QuotaProposal
 from ..rules import locality_list_due
-from .steps import step_close, step_open
 
 
 def _ensure_mio(actor, region_id: int) -> None:
@@ -40,7 +40,7 @@ def locality_list_start(*, region_id: int, year: int, actor=None) -> LocalityLis
     lst = LocalityList.objects.create(region=region, organisation=mio, year=year, filed_on=filed_on,
                                       created_by=actor)
     TransitionLog.objects.create(case=lst, transition="start", source="", target=lst.state, actor=actor)
-    step_open(case=lst, key="locality_list", organisation=mio, start=filed_on, fixed_date=due)
+    deadline_open(case=lst, step="locality_list", organisation=mio, start=filed_on, fixed_date=due)
     return lst
 
 
@@ -65,7 +65,7 @@ def locality_list_publish(*, list_id: int, actor, on: datetime.date | None = Non
     on = on or timezone.localdate()
     lst = case_transition(case=LocalityList.objects.get(pk=list_id), transition="publish", actor=actor,
                           kwargs={"on": on}, sign="locality_list")
-    step_close(case=lst, key="locality_list", on=on)
+    deadline_close(case=lst, step="locality_list", on=on)
     receivers = Organisation.objects.filter(region_id=lst.region_id, kind__in=(Organisation.Kind.LMC,
                                                                               Organisation.Kind.CC))
     text = _("The list of localities for voluntary relocation for %(year)d (%(region)s) is published.") % {
