@@ -105,6 +105,10 @@ def signature_preview(case, purpose: str) -> list[tuple[str, str]]:
             value = signature_purpose_label(case, str(value))
         elif key == "state":
             value = case.get_state_display()
+        elif value in (None, "", [], ()):
+            value = "—"
+        elif callable(getattr(case, f"get_{key}_display", None)):  # choices by their label, never the code
+            value = getattr(case, f"get_{key}_display")()
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, dict):
