@@ -113,6 +113,10 @@ class QuotaApplication(CaseBase):
     def grounds_display(self) -> list[str]:
         return [str(ALL_GROUNDS[g]) for g in self.refusal_grounds if g in ALL_GROUNDS]
 
+    def get_refusal_grounds_display(self) -> str:
+        """The grounds by their wording (the signing preview shows no codes)."""
+        return "; ".join(self.grounds_display())
+
     def signature_snapshot(self, purpose):
         data = super().signature_snapshot(purpose)
         data.update({

@@ -114,6 +114,9 @@ def test_quo8_signing_decision_shows_what_is_signed_and_needs_the_confirmation(w
     preview = page.split('data-testid="sign-preview-include"')[1].split("</div>")[0]
     assert "IIN of the applicant" in preview and "applicant_iin" not in preview
     assert "decision on inclusion in the regional quota" in preview
+    assert "None" not in preview  # nothing decided yet reads "—"
+    ru = _client(world.head, "ru").get(app.get_absolute_url()).content.decode()
+    assert ">кандасы<" in ru.split('data-testid="sign-preview-include"')[1].split("</div>")[0]  # label, not code
     _act(head, app, "include")
     assert QuotaApplication.objects.get(pk=app.pk).state == AppState.RECOMMENDED
     _act(head, app, "include", {"sign_confirmed": "1"})
