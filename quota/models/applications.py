@@ -54,7 +54,9 @@ class QuotaApplication(CaseBase):
                                          blank=True)
     widow_of = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                  verbose_name=_("late spouse (kandas included in a quota)"))
-    eligibility_note = models.TextField(_("eligibility check"), blank=True)
+    eligibility_note = models.TextField(_("eligibility check"), blank=True)  # installation's language
+    # The same as a message and its parameters (kandas.texts): read in the reader's language.
+    eligibility_message = models.JSONField(_("eligibility check (message)"), default=dict, blank=True)
     # QUO-6
     employment_category = models.CharField(_("employment category"), max_length=2,
                                            choices=EmploymentCategory.choices, blank=True)
@@ -109,6 +111,12 @@ class QuotaApplication(CaseBase):
     @property
     def via_govcorp(self) -> bool:
         return self.channel in Channel.paper()
+
+    @property
+    def eligibility_text(self) -> str:
+        from kandas.texts import text_render
+
+        return text_render(self.eligibility_message, self.eligibility_note)
 
     def grounds_display(self) -> list[str]:
         return [str(ALL_GROUNDS[g]) for g in self.refusal_grounds if g in ALL_GROUNDS]

@@ -44,21 +44,22 @@ def _region_of_kato(kato: str) -> Region | None:
     return Region.objects.filter(kato__startswith=(kato or "")[:2]).first() if kato else None
 
 
-def _kandas_eligibility(*, applicant: Person, basis: str, widow_of: Person | None, on: datetime.date) -> str:
-    """QUO-1 (p.3): not included before; status held (9.1 or living in Kazakhstan) or a widow's case."""
+def _kandas_eligibility(*, applicant: Person, basis: str, widow_of: Person | None, on: datetime.date) -> dict:
+    """QUO-1 (p.3): not included before; status held (9.1 or living in Kazakhstan) or a widow's case.
+    Returns the check's note as a stored text (kandas.texts)."""
     if applicant.quota_included_on:
         raise ValidationError({"applicant": _("Already included in a regional quota on %(day)s (QUO-1).") % {
             "day": applicant.quota_included_on.strftime("%d.%m.%Y")}})
     if basis == EligibilityBasis.WIDOW:
         if widow_of is None or not widow_of.quota_included_on:
             raise ValidationError({"widow_of": _("Name the late spouse who was included in a regional quota.")})
-        return _("Widow of %(name)s, included in a quota on %(day)s; common children may be included.") % {
-            "name": widow_of.full_name, "day": widow_of.quota_included_on.strftime("%d.%m.%Y")}
+        return text(gettext_noop("Widow of %(name)s, included in a quota on %(day)s; common children may be "
+                                 "included."), name=widow_of.full_name, day=widow_of.quota_included_on)
     if not applicant.has_kandas_status_on(on):
         raise ValidationError({"applicant": _("The applicant holds no kandas status on %(day)s (QUO-1).") % {
             "day": on.strftime("%d.%m.%Y")}})
-    return _("Kandas status since %(since)s; not included in a quota before.") % {
-        "since": applicant.kandas_status_since.strftime("%d.%m.%Y")}
+    return text(gettext_noop("Kandas status since %(since)s; not included in a quota before."),
+                since=applicant.kandas_status_since)
 
 
 def _settler_eligibility(*, applicant: Person, on: datetime.date, job_seeker_on, category: str):
@@ -112,7 +113,6 @@ def application_file(
             raise ValidationError({"members": _("This degree of kinship cannot be included in a quota application.")})
     version = QUOTA_RULES.version_on(filed_on).code
     exit_region = registration = None
-    note = ""
     if kind == QuotaKind.KANDAS:
         widow_of = Person.objects.filter(pk=widow_of_id).first() if widow_of_id else None
         basis = eligibility_basis or EligibilityBasis.STATUS_9_1
@@ -123,9 +123,9 @@ def application_file(
         exit_region, registration = _settler_eligibility(applicant=applicant, on=filed_on,
                                                          job_seeker_on=job_seeker_registered_on,
                                                          category=employment_category)
-        note = _("Citizen of Kazakhstan, job seeker since %(js)s, registered in %(region)s since %(since)s.") % {
-            "js": job_seeker_registered_on.strftime("%d.%m.%Y"), "region": exit_region,
-            "since": registration.registered_since}
+        note = text(gettext_noop("Citizen of Kazakhstan, job seeker since %(js)s, registered in %(region)s since "
+                                 "%(since)s."), js=job_seeker_registered_on, region=str(exit_region),
+                    since=datetime.date.fromisoformat(registration.registered_since))
         if (VERSION_FLAGS[version]["settler_portal_eds"] and channel in (Channel.PORTAL, Channel.EGOV)
                 and not eds_signed):
             raise ValidationError({"eds_signed": _("A web-portal application must be signed with an EDS.")})
@@ -135,7 +135,7 @@ def application_file(
     app = QuotaApplication.objects.create(
         kind=kind, channel=channel, applicant=applicant, region=region, organisation=mio, filed_on=filed_on,
         exit_region=exit_region, address=address or applicant.address, eligibility_basis=basis,
-        widow_of_id=widow_of_id if kind == QuotaKind.KANDAS else None, eligibility_note=note,
+        widow_of_id=widow_of_id if kind == QuotaKind.KANDAS else None, eligibility_note=_plain([note])[0], eligibility_message=note,
         employment_category=employment_category, job_seeker_registered_on=job_seeker_registered_on,
         registration_address=registration.address if registration else "",
         registration_since=datetime.date.fromisoformat(registration.registered_since)

@@ -97,6 +97,8 @@ def test_quo8_a_kazakh_reader_sees_in_kazakh_the_timeline_and_the_notice_written
     notices = page.split('data-testid="applicant-notices"')[1].split("</table>")[0]
     assert f"{app.ref} өтініші бойынша құжаттарды қабылдаудан бас тарту: Свидетельство о браке." in notices
     assert "Отказ в приёме" not in notices
+    facts = page.split('data-testid="case-facts"')[1].split("</table>")[0]
+    assert "01.06.2025 бастап қандас мәртебесі бар" in facts  # QUO-1: the eligibility check, in Kazakh too
     notice = app.notices.get()
     with translation.override("ru"):
         assert notice.display_text.startswith("Отказ в приёме документов")  # a Russian reader reads Russian
