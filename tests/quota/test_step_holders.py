@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from kandas.deadlines import step_deadlines
+from kandas.models import Notification
 from quota.models import AppState, Channel, QuotaApplication
 from quota.services import (application_check_completeness, application_recommend,
                             application_send_to_commission)
@@ -53,13 +54,19 @@ def test_quo6_a_case_held_by_region_a_mio_cannot_be_acted_on_by_region_b_mio_spe
     assert QuotaApplication.objects.get(pk=app.pk).state == AppState.AT_COMMISSION
 
 
-def test_quo5_quo6_each_commission_holds_its_own_recommendation(world, kandas_family, settler):
-    """QUO-5 / QUO-6: the kandas commission holds the kandas recommendation, the regional employment commission
-    the settlers' one: the kandas commission's secretary may not recommend on a settler's case."""
+def test_quo5_quo6_each_commission_holds_its_own_recommendation(world, kandas_family, settler,
+                                                                 django_capture_on_commit_callbacks):
+    """QUO-5 / QUO-6: the kandas commission holds the kandas recommendation (and is told after commit), the
+    regional employment commission the settlers' one: the kandas commission's secretary may not recommend on a
+    settler's case."""
     kandas = file_kandas(world, kandas_family)
     kandas = application_check_completeness(application_id=kandas.pk, actor=world.operator, on=FILED)
-    kandas = application_send_to_commission(application_id=kandas.pk, actor=world.specialist, on=FILED)
+    with translation.override("ru"), django_capture_on_commit_callbacks(execute=True):
+        kandas = application_send_to_commission(application_id=kandas.pk, actor=world.specialist, on=FILED)
     assert step_deadlines(kandas, "k_recommend").get().organisation == world.secretary.staff.organisation
+    told = Notification.objects.get(user=world.secretary, key=f"quota-commission:{kandas.pk}")
+    with translation.override("kk"):
+        assert kandas.ref in told.display_text and told.display_text != told.text  # read in Kazakh
     settler_app = file_settler(world, settler)
     settler_app = application_check_completeness(application_id=settler_app.pk, actor=world.operator, on=FILED)
     settler_app = application_send_to_commission(application_id=settler_app.pk, actor=world.specialist, on=FILED)
