@@ -81,6 +81,11 @@ def case_timeline(case) -> list[dict]:
 
 
 def _verbose(case, field: str) -> str:
+    """A field's label; a snapshot key that is no field (or a reverse relation) reads from the model's
+    SNAPSHOT_LABELS, so the signing preview shows no raw keys."""
+    label = getattr(type(case), "SNAPSHOT_LABELS", {}).get(field)
+    if label:
+        return str(label)
     try:
         found = type(case)._meta.get_field(field)
     except FieldDoesNotExist:
@@ -104,6 +109,10 @@ def signature_preview(case, purpose: str) -> list[tuple[str, str]]:
             value = signature_purpose_label(case, str(value))
         elif key == "state":
             value = case.get_state_display()
+        elif value in (None, "", [], ()):
+            value = "—"
+        elif callable(getattr(case, f"get_{key}_display", None)):  # choices by their label, never the code
+            value = getattr(case, f"get_{key}_display")()
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, dict):

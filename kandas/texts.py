@@ -11,7 +11,8 @@ reader's language when shown — never frozen in the language of whoever caused 
 
 Mark every message id with `gettext_noop` so makemessages extracts it. Parameters may be plain values,
 dates (shown dd.mm.yyyy), lazy translations and TextChoices members (stored by their message id /
-class and value, translated on display), other `text(...)` values, or lists of any of these.
+class and value, translated on display), named registry records (a region, organisation, locality: both
+names are stored and the reader's one shown), other `text(...)` values, or lists of any of these.
 """
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ def _encode(value):
         return value
     if isinstance(value, enum.Enum) and hasattr(value, "label"):
         return text_choice(value)
+    if hasattr(value, "name_ru") and hasattr(value, "name_kk"):  # a region, organisation, locality, centre
+        return {"$names": {"ru": value.name_ru, "kk": value.name_kk, "en": getattr(value, "name_en", "") or ""}}
     if isinstance(value, Promise):
         args = getattr(value, "_args", ())
         return {"msg": args[0], "params": {}} if args else str(value)
@@ -75,6 +78,12 @@ def _decode(value):
                 return str(import_string(value["$choice"])(value["v"]).label)
             except (ImportError, ValueError):
                 return str(value["v"])
+        if "$names" in value:
+            from django.utils.translation import get_language
+
+            names = value["$names"]
+            code = (get_language() or "ru").split("-")[0]
+            return names.get(code) or names.get("ru") or ""
         if "$list" in value:
             return ", ".join(_decode(v) for v in value["$list"])
     if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -1,6 +1,6 @@
 """/api/v1/quota/: submit an application, read its state and deadlines, download the result; plans and the
 published locality lists are readable (the lists without login, as the Electronic Labour Exchange reads them)."""
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, serializers, status
@@ -10,8 +10,8 @@ from rest_framework.views import APIView
 
 from kandas.models import KINSHIP_BY_SERVICE, Person, Region
 from kandas.pdf import pdf_language, pdf_response
-from kandas.models import PersonalDataAccess
-from kandas.roles import Role, user_has_role, user_may_see_personal_data
+from kandas.printing import print_gate
+from kandas.roles import Role, user_has_role
 from kandas.scoping import scoped_get_or_404
 
 from . import services
@@ -149,10 +149,10 @@ class ApplicationResult(APIView):
         form = _result_form(app)
         if form is None:
             raise Http404
-        if not user_may_see_personal_data(request.user):  # the result names the applicant with IIN
-            raise ApiPermissionDenied("Your role does not give access to personal data.")
-        PersonalDataAccess.objects.create(user=request.user, person=app.applicant,
-                                          action=PersonalDataAccess.Action.API, detail=request.path)
+        try:  # GEN-3: the result names the applicant with IIN
+            print_gate(user=request.user, person=app.applicant, detail=f"API {request.path}")
+        except PermissionDenied as exc:
+            raise ApiPermissionDenied(str(exc)) from exc
         return pdf_response(TEMPLATES[form], application_pdf_context(app, form),
                             filename=f"{app.ref}-{form}.pdf", language=pdf_language(request))
 

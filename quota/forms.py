@@ -94,9 +94,14 @@ class CompletenessForm(forms.Form):
         self.fields["missing"].choices = [(str(label), label) for _code, label in REQUIRED_DOCUMENTS[kind]]
 
     def missing_list(self) -> list[str]:
-        out = list(self.cleaned_data["missing"])
-        if self.cleaned_data["other_missing"].strip():
-            out.append(self.cleaned_data["other_missing"].strip())
+        return self.missing_of(self.cleaned_data)
+
+    @staticmethod
+    def missing_of(data: dict) -> list[str]:
+        """The missing documents ticked and typed (cleaned data of this form)."""
+        out = list(data["missing"])
+        if data["other_missing"].strip():
+            out.append(data["other_missing"].strip())
         return out
 
 

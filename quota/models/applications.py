@@ -1,5 +1,6 @@
 """Applications for inclusion in a regional quota (kandas, app.1; settlers, app.6) and their members."""
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,21 +21,6 @@ COMMISSION = role_permission(Role.COMMISSION_SECRETARY)
 HEAD = role_permission(Role.MIO_HEAD)
 
 
-@condition(_("the missing or expired documents are listed"))
-def lists_missing_documents(case) -> bool:
-    return bool(case.missing_documents)
-
-
-@condition(_("the remarks of the commission are filled in"))
-def has_remarks(case) -> bool:
-    return bool(case.commission_remarks)
-
-
-@condition(_("at least one refusal ground is named"))
-def names_a_ground(case) -> bool:
-    return bool(case.refusal_grounds) and all(g in ALL_GROUNDS for g in case.refusal_grounds)
-
-
 @condition(_("the result has not been sent yet"))
 def result_not_sent(case) -> bool:
     return case.result_sent_on is None
@@ -50,6 +36,10 @@ class QuotaApplication(CaseBase):
     RULES = QUOTA_RULES
     REF_PREFIX = "QUO"
     scope_region_fields = ("region", "exit_region")
+    # What a quota signature covers (kandas.casepage shows these instead of the purpose code).
+    SIGNATURE_PURPOSE_LABELS = {"decision": _("decision on inclusion in the regional quota (app.4 / 5 / 9 / 10)"),
+                                "application": _("application for inclusion in the regional quota")}
+    SNAPSHOT_LABELS = {"applicant_iin": _("IIN of the applicant"), "members": _("family members included")}
 
     kind = models.CharField(_("sub-service"), max_length=10, choices=QuotaKind.choices)
     state = FSMField(_("state"), default=S.SUBMITTED, choices=S.choices, protected=True)
@@ -64,7 +54,9 @@ class QuotaApplication(CaseBase):
                                          blank=True)
     widow_of = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                  verbose_name=_("late spouse (kandas included in a quota)"))
-    eligibility_note = models.TextField(_("eligibility check"), blank=True)
+    eligibility_note = models.TextField(_("eligibility check"), blank=True)  # installation's language
+    # The same as a message and its parameters (kandas.texts): read in the reader's language.
+    eligibility_message = models.JSONField(_("eligibility check (message)"), default=dict, blank=True)
     # QUO-6
     employment_category = models.CharField(_("employment category"), max_length=2,
                                            choices=EmploymentCategory.choices, blank=True)
@@ -120,8 +112,18 @@ class QuotaApplication(CaseBase):
     def via_govcorp(self) -> bool:
         return self.channel in Channel.paper()
 
+    @property
+    def eligibility_text(self) -> str:
+        from kandas.texts import text_render
+
+        return text_render(self.eligibility_message, self.eligibility_note)
+
     def grounds_display(self) -> list[str]:
         return [str(ALL_GROUNDS[g]) for g in self.refusal_grounds if g in ALL_GROUNDS]
+
+    def get_refusal_grounds_display(self) -> str:
+        """The grounds by their wording (the signing preview shows no codes)."""
+        return "; ".join(self.grounds_display())
 
     def signature_snapshot(self, purpose):
         data = super().signature_snapshot(purpose)
@@ -134,11 +136,14 @@ class QuotaApplication(CaseBase):
         })
         return data
 
-    # --- transitions: fields only (services do the rest) ---
-    @transition(field=state, source=S.SUBMITTED, target=S.REFUSED_TO_ACCEPT, conditions=[lists_missing_documents],
-                permission=ACCEPTORS, custom={"label": _("Refuse to accept")})
-    def refuse_to_accept(self):
-        pass
+    # --- transitions: fields only (services do the rest); the data they record comes as arguments ---
+    @transition(field=state, source=S.SUBMITTED, target=S.REFUSED_TO_ACCEPT, permission=ACCEPTORS,
+                custom={"label": _("Refuse to accept")})
+    def refuse_to_accept(self, *, missing):
+        """QUO-3: the receipt lists the missing or expired documents."""
+        if not missing:
+            raise ValidationError({"missing": _("List the missing or expired documents.")})
+        self.missing_documents = list(missing)
 
     @transition(field=state, source=S.SUBMITTED, target=S.REGISTERED, permission=ACCEPTORS,
                 custom={"label": _("Accept")})
@@ -155,10 +160,14 @@ class QuotaApplication(CaseBase):
     def recommend_inclusion(self, *, on):
         self.recommended_on = on
 
-    @transition(field=state, source=S.AT_COMMISSION, target=S.PRELIMINARY_REFUSAL, conditions=[has_remarks],
-                permission=COMMISSION, custom={"label": _("Remarks: preliminary refusal")})
-    def recommend_refusal(self, *, on):
-        self.recommended_on = on
+    @transition(field=state, source=S.AT_COMMISSION, target=S.PRELIMINARY_REFUSAL, permission=COMMISSION,
+                custom={"label": _("Remarks: preliminary refusal")})
+    def recommend_refusal(self, *, on, remarks, hearing_at, hearing_place, received_on):
+        """QUO-7: motivated remarks, with the time and place of the hearing."""
+        if not (remarks or "").strip():
+            raise ValidationError({"remarks": _("Motivated remarks are required for a preliminary refusal.")})
+        self.recommended_on, self.commission_remarks = on, remarks
+        self.hearing_at, self.hearing_place, self.preliminary_received_on = hearing_at, hearing_place, received_on
 
     @transition(field=state, source=S.PRELIMINARY_REFUSAL, target=S.HEARD, permission=MIO,
                 custom={"label": _("Record the hearing")})
@@ -171,15 +180,20 @@ class QuotaApplication(CaseBase):
         self.decided_on, self.decision_number = on, number
         self.quota_plan, self.quota_units, self.refusal_grounds = plan, units, []
 
-    @transition(field=state, source=[S.RECOMMENDED, S.HEARD], target=S.REFUSED, conditions=[names_a_ground],
-                permission=HEAD, custom={"label": _("Decide: refuse")})
-    def refuse(self, *, on, number):
+    @transition(field=state, source=[S.RECOMMENDED, S.HEARD], target=S.REFUSED, permission=HEAD,
+                custom={"label": _("Decide: refuse")})
+    def refuse(self, *, on, number, grounds, reasoning=""):
+        """QUO-9: a refusal names at least one ground of the closed list."""
+        if not grounds or not all(g in ALL_GROUNDS for g in grounds):
+            raise ValidationError({"grounds": _("Name at least one refusal ground.")})
         self.decided_on, self.decision_number = on, number
+        self.refusal_grounds, self.refusal_reasoning = list(grounds), reasoning
 
     @transition(field=state, source=[S.INCLUDED, S.REFUSED], target=RETURN_VALUE(S.INCLUDED, S.REFUSED),
                 conditions=[result_not_sent], permission=MIO, custom={"label": _("Send the result")})
-    def send_result(self, *, on):
-        self.result_sent_on = on
+    def send_result(self, *, on, overrun=False):
+        """QUO-8; Decisions 5: an overrun of the 14-day term is flagged, not hidden."""
+        self.result_sent_on, self.term_overrun = on, overrun
         return self.state
 
 

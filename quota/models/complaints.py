@@ -1,11 +1,12 @@
 """QUO-11 (p.23–27): complaints about a quota decision or action."""
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
-from kandas.fsm import condition, role_permission
+from kandas.fsm import role_permission
 from kandas.models import CaseBase
 from kandas.roles import Role
 
@@ -31,6 +32,7 @@ class Complaint(CaseBase):
 
     RULES = QUOTA_RULES
     REF_PREFIX = "QCP"
+    TIMELINE_LABELS = {"extension_notified": _("applicant notified of the extension")}
 
     application = models.ForeignKey("quota.QuotaApplication", on_delete=models.PROTECT, related_name="complaints",
                                     verbose_name=_("application"))
@@ -60,10 +62,12 @@ class Complaint(CaseBase):
         return "complaint_head" if self.addressee == self.Addressee.HEAD else "complaint_authority"
 
     @transition(field=state, source=ComplaintState.REGISTERED, target=ComplaintState.EXTENDED, permission=MIO,
-                conditions=[condition(_("the reason for the extension is given"))(lambda c: bool(c.extension_reason))],
                 custom={"label": _("Extend the term")})
-    def extend(self, *, until):
-        self.extended_until = until
+    def extend(self, *, until, reason):
+        """QUO-11 (p.27): an extension gives its reason."""
+        if not (reason or "").strip():
+            raise ValidationError({"reason": _("Give the reason for the extension.")})
+        self.extended_until, self.extension_reason = until, reason
 
     @transition(field=state, source=[ComplaintState.REGISTERED, ComplaintState.EXTENDED],
                 target=ComplaintState.DECIDED, permission=MIO, custom={"label": _("Record the outcome")})

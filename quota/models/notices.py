@@ -32,7 +32,9 @@ class ApplicantNotice(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     channel = models.CharField(_("channel"), max_length=10, choices=NoticeChannel.choices)
     sent_on = models.DateField(_("sent on"), default=timezone.localdate)
-    text = models.TextField(_("what was sent"))
+    text = models.TextField(_("what was sent"))  # in the installation's language (e-mail, rows before messages)
+    # What was sent as a message and its parameters (kandas.texts): read in the reader's language.
+    message = models.JSONField(_("message"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -42,3 +44,9 @@ class ApplicantNotice(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.get_channel_display()} · {self.sent_on:%d.%m.%Y}"
+
+    @property
+    def display_text(self) -> str:
+        from kandas.texts import text_render
+
+        return text_render(self.message, self.text)

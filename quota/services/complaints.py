@@ -1,4 +1,7 @@
-"""QUO-11 (p.23–27): complaints to the provider's head (5 working days) or the quality authority (15)."""
+"""QUO-11 (p.23–27): complaints to the provider's head (5 working days) or the quality authority (15).
+
+The provider's MIO holds every complaint step: it considers a complaint to its head and records the
+authority's answer to one addressed to the authority (no such organisation is modelled)."""
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -6,13 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kandas.models import TransitionLog
+from kandas.deadlines import deadline_close, deadline_extend, deadline_open
+from kandas.holders import step_holder_ensure
 from kandas.roles import Role, user_has_role
-from kandas.scoping import scope_for, user_organisation
-from kandas.transitions import case_transition
+from kandas.scoping import scope_for
+from kandas.transitions import StepOpen, case_event_log, case_transition
 
 from ..models import Complaint, QuotaApplication
-from .steps import step_close, step_extend, step_open
+
+COMPLAINT_STEPS = ("complaint_head", "complaint_authority")
 
 
 @transaction.atomic
@@ -30,48 +35,53 @@ def complaint_register(*, application_id: int, actor, addressee: str, text: str,
     complaint = Complaint.objects.create(application=app, region=app.region, organisation=app.organisation,
                                          filed_on=on, addressee=addressee, text=text, electronic=electronic,
                                          created_by=actor)
-    TransitionLog.objects.create(case=complaint, transition="register", source="", target=complaint.state,
-                                 actor=actor, organisation=user_organisation(actor))
-    step_open(case=complaint, key=complaint.step_key, organisation=app.organisation, start=on)
+    case_event_log(case=complaint, event="register", actor=actor)
+    deadline_open(case=complaint, step=complaint.step_key, organisation=app.organisation, start=on)
     return complaint
 
 
 @transaction.atomic
 def complaint_extend(*, complaint_id: int, actor, reason: str, until: datetime.date,
-                     on: datetime.date | None = None) -> Complaint:
+                     seen_version: int | None = None, on: datetime.date | None = None) -> Complaint:
     """QUO-11 (p.27): an extension is notified to the applicant within 3 working days, with the reason."""
     on = on or timezone.localdate()
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the extension.")})
-    Complaint.objects.filter(pk=complaint_id).update(extension_reason=reason)
-    complaint = case_transition(case=Complaint.objects.get(pk=complaint_id), transition="extend", actor=actor,
-                                kwargs={"until": until}, comment=reason)
-    step_extend(case=complaint, key=complaint.step_key, until=until, reason=reason)
-    step_open(case=complaint, key="complaint_extension_notice", organisation=complaint.organisation, start=on)
+    complaint = Complaint.objects.get(pk=complaint_id)
+    complaint = case_transition(case=complaint, transition="extend", actor=actor, seen_version=seen_version,
+                                kwargs={"until": until, "reason": reason}, comment=reason,
+                                holds=[complaint.step_key], on=on,
+                                open=[StepOpen("complaint_extension_notice", complaint.organisation, start=on)])
+    deadline_extend(case=complaint, step=complaint.step_key, until=until, reason=reason)
     return complaint
 
 
 @transaction.atomic
 def complaint_extension_notified(*, complaint_id: int, actor, on: datetime.date | None = None) -> Complaint:
+    """QUO-11 (p.27): the applicant was told of the extension; the 3-working-day step is met or late."""
     on = on or timezone.localdate()
     complaint = Complaint.objects.select_for_update().get(pk=complaint_id)
     if not scope_for(actor, Complaint.objects.filter(pk=complaint.pk)).exists():
         raise PermissionDenied(_("This case belongs to another region."))
+    if not user_has_role(actor, Role.MIO_SPECIALIST, Role.MIO_HEAD):
+        raise PermissionDenied(_("Your role may not take this action."))
+    step_holder_ensure(actor, complaint, ("complaint_extension_notice",))
     complaint.extension_notified_on = on
-    complaint.save(update_fields=["extension_notified_on"])
-    step_close(case=complaint, key="complaint_extension_notice", on=on)
-    TransitionLog.objects.create(case=complaint, transition="extension_notified", source=complaint.state,
-                                 target=complaint.state, actor=actor, organisation=user_organisation(actor))
+    complaint.version += 1
+    complaint.save(update_fields=["extension_notified_on", "version"])
+    deadline_close(case=complaint, step="complaint_extension_notice", on=on)
+    case_event_log(case=complaint, event="extension_notified", actor=actor)
     return complaint
 
 
 @transaction.atomic
-def complaint_decide(*, complaint_id: int, actor, outcome: str, text: str,
+def complaint_decide(*, complaint_id: int, actor, outcome: str, text: str, seen_version: int | None = None,
                      on: datetime.date | None = None) -> Complaint:
+    """QUO-11: the outcome and the answer to the applicant close the complaint's term."""
     on = on or timezone.localdate()
     if outcome not in Complaint.Outcome.values or not text.strip():
-        raise ValidationError({"outcome_text": _("Record the outcome and the answer to the applicant.")})
-    complaint = case_transition(case=Complaint.objects.get(pk=complaint_id), transition="decide", actor=actor,
-                                kwargs={"outcome": outcome, "text": text, "on": on}, comment=text)
-    step_close(case=complaint, key=complaint.step_key, on=on)
-    return complaint
+        raise ValidationError({"text": _("Record the outcome and the answer to the applicant.")})
+    complaint = Complaint.objects.get(pk=complaint_id)
+    return case_transition(case=complaint, transition="decide", actor=actor, seen_version=seen_version,
+                           kwargs={"outcome": outcome, "text": text, "on": on}, comment=text,
+                           close=[complaint.step_key], on=on)

@@ -1,4 +1,9 @@
-"""Commission, hearing, decision and delivery of the result (QUO-5…QUO-10)."""
+"""Commission, hearing, decision and delivery of the result (QUO-5…QUO-10).
+
+Who holds each step (kandas.holders): the MIO sends the file (k_/s_to_commission), the kandas commission
+(KCOM) or the regional employment commission (ECOM) recommends (k_/s_recommend), the MIO waits for the
+objections and holds the hearing (objections), decides (decide, signed by its head) and hands the result to
+the State Corporation (govcorp_delivery)."""
 from __future__ import annotations
 
 import datetime
@@ -6,29 +11,34 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
-from kandas.models import Notification, Organisation, Staff
+from kandas.deadlines import deadline_due
+from kandas.models import Organisation
+from kandas.notify import organisation_notify_on_commit
 from kandas.selectors import organisation_of
 from kandas.services import person_quota_included_set
-from kandas.transitions import case_transition
+from kandas.texts import text
+from kandas.transitions import StepOpen, case_transition, ensure_can
 
 from ..models import ALL_GROUNDS, REFUSAL_GROUNDS, ApplicantNotice, QuotaApplication
-from .notices import applicant_notice_send, preliminary_refusal_text, result_text
+from .notices import applicant_notice_send, preliminary_refusal_message, result_message
 from .plans import quota_consume
-from .steps import step_close, step_due, step_open
 
 
-def _commission_of(app: QuotaApplication) -> Organisation:
+def commission_of(app: QuotaApplication) -> Organisation:
+    """QUO-5: the kandas commission; QUO-6: the regional employment commission (settlers)."""
     kind = Organisation.Kind.ECOM if app.is_settlers else Organisation.Kind.KCOM
     return (organisation_of(kind=kind, region=app.region)
             or organisation_of(kind=Organisation.Kind.KCOM, region=app.region) or app.organisation)
 
 
-def _notify_org(org: Organisation, *, key: str, text: str, link: str) -> None:
-    users = Staff.objects.filter(organisation=org).values_list("user_id", flat=True)
-    Notification.objects.bulk_create([Notification(user_id=u, key=key, text=text[:500], link=link) for u in users],
-                                     ignore_conflicts=True)
+def _to_commission_step(app) -> str:
+    return "s_to_commission" if app.is_settlers else "k_to_commission"
+
+
+def _recommend_step(app) -> str:
+    return "s_recommend" if app.is_settlers else "k_recommend"
 
 
 @transaction.atomic
@@ -37,14 +47,14 @@ def application_send_to_commission(*, application_id: int, actor, seen_version: 
     """QUO-5 (kandas: within 6 working days) / QUO-6 (settlers: within 5) the MIO sends the file."""
     on = on or timezone.localdate()
     app = QuotaApplication.objects.get(pk=application_id)
+    commission = commission_of(app)
     app = case_transition(case=app, transition="send_to_commission", actor=actor, seen_version=seen_version,
-                          kwargs={"on": on})
-    step_close(case=app, key="s_to_commission" if app.is_settlers else "k_to_commission", on=on)
-    commission = _commission_of(app)
-    step_open(case=app, key="s_recommend" if app.is_settlers else "k_recommend", organisation=commission, start=on)
-    transaction.on_commit(lambda: _notify_org(commission, key=f"quota-commission:{app.pk}", link=app.get_absolute_url(),
-                                              text=_("%(ref)s is waiting for the commission's recommendation.") % {
-                                                  "ref": app.ref}))
+                          kwargs={"on": on}, close=[_to_commission_step(app)], on=on,
+                          open=[StepOpen(_recommend_step(app), commission, start=on)])
+    organisation_notify_on_commit(organisation=commission, key=f"quota-commission:{app.pk}",
+                                  link=app.get_absolute_url(),
+                                  message=text(gettext_noop("%(ref)s is waiting for the commission's recommendation."),
+                                               ref=app.ref))
     return app
 
 
@@ -53,31 +63,29 @@ def application_recommend(*, application_id: int, actor, include: bool, remarks:
                           hearing_at: datetime.datetime | None = None, hearing_place: str = "",
                           received_on: datetime.date | None = None, seen_version: int | None = None,
                           on: datetime.date | None = None) -> QuotaApplication:
-    """QUO-5 / QUO-6: the commission recommends; motivated remarks → QUO-7 preliminary refusal + hearing."""
+    """QUO-5 / QUO-6: the commission recommends; motivated remarks → QUO-7 preliminary refusal + hearing.
+    QUO-8: the decision is due within 3 working days after the recommendation (a hearing does not pause it)."""
     on = on or timezone.localdate()
     app = QuotaApplication.objects.get(pk=application_id)
-    key = "s_recommend" if app.is_settlers else "k_recommend"
+    decide = StepOpen("decide", app.organisation, start=on)
     if include:
-        app = case_transition(case=app, transition="recommend_inclusion", actor=actor, seen_version=seen_version,
-                              kwargs={"on": on}, comment=remarks)
-    else:
-        if not remarks.strip():
-            raise ValidationError({"remarks": _("Motivated remarks are required for a preliminary refusal.")})
-        if hearing_at is None or not hearing_place.strip():
-            raise ValidationError({"hearing_at": _("Give the time and place of the hearing.")})
-        received_on = received_on or on  # sent the same day through the personal cabinet (p.12, p.21)
-        QuotaApplication.objects.filter(pk=app.pk).update(
-            commission_remarks=remarks, hearing_at=hearing_at, hearing_place=hearing_place,
-            preliminary_received_on=received_on)
-        app = case_transition(case=app, transition="recommend_refusal", actor=actor, seen_version=seen_version,
-                              kwargs={"on": on}, comment=remarks)
-        applicant_notice_send(app=app, kind=ApplicantNotice.Kind.PRELIMINARY_REFUSAL,
-                              text=preliminary_refusal_text(app), on=on)
-        # QUO-7 / Decisions 4: objections within 2 working days of the applicant's receipt.
-        step_open(case=app, key="objections", organisation=app.organisation, start=received_on)
-    step_close(case=app, key=key, on=on)
-    # QUO-8: the decision within 3 working days after the recommendation (a hearing does not pause it).
-    step_open(case=app, key="decide", organisation=app.organisation, start=on)
+        return case_transition(case=app, transition="recommend_inclusion", actor=actor, seen_version=seen_version,
+                               kwargs={"on": on}, comment=remarks, close=[_recommend_step(app)], open=[decide], on=on)
+    if not remarks.strip():
+        raise ValidationError({"remarks": _("Motivated remarks are required for a preliminary refusal.")})
+    if hearing_at is None or not hearing_place.strip():
+        raise ValidationError({"hearing_at": _("Give the time and place of the hearing.")})
+    received_on = received_on or on  # sent the same day through the personal cabinet (p.12, p.21)
+    app = case_transition(
+        case=app, transition="recommend_refusal", actor=actor, seen_version=seen_version, comment=remarks,
+        kwargs={"on": on, "remarks": remarks, "hearing_at": hearing_at, "hearing_place": hearing_place,
+                "received_on": received_on},
+        close=[_recommend_step(app)], on=on,
+        # QUO-7 / Decisions 4: objections within 2 working days of the applicant's receipt; the MIO receives
+        # them and holds the hearing.
+        open=[StepOpen("objections", app.organisation, start=received_on), decide])
+    applicant_notice_send(app=app, kind=ApplicantNotice.Kind.PRELIMINARY_REFUSAL,
+                          message=preliminary_refusal_message(app), on=on)
     return app
 
 
@@ -88,20 +96,17 @@ def application_record_hearing(*, application_id: int, actor, objections: str, m
     on = on or timezone.localdate()
     if not minutes.strip():
         raise ValidationError({"minutes": _("Record what was said at the hearing.")})
-    app = case_transition(case=QuotaApplication.objects.get(pk=application_id), transition="record_hearing",
-                          actor=actor, seen_version=seen_version,
-                          kwargs={"objections": objections, "minutes": minutes}, comment=minutes)
-    step_close(case=app, key="objections", on=on)
-    return app
+    return case_transition(case=QuotaApplication.objects.get(pk=application_id), transition="record_hearing",
+                           actor=actor, seen_version=seen_version, comment=minutes,
+                           kwargs={"objections": objections, "minutes": minutes}, close=["objections"], on=on)
 
 
-def _after_decision(app: QuotaApplication, on: datetime.date) -> None:
-    step_close(case=app, key="decide", on=on)
-    if app.via_govcorp:
-        # QUO-8 (p.13, p.22): to the State Corporation not later than one day before the term ends.
-        term_due = step_due(case=app, key="term") or on
-        step_open(case=app, key="govcorp_delivery", organisation=app.organisation, start=on,
-                  fixed_date=term_due - datetime.timedelta(days=1))
+def _delivery(app: QuotaApplication, on: datetime.date) -> list[StepOpen]:
+    """QUO-8 (p.13, p.22): to the State Corporation not later than one day before the term ends."""
+    if not app.via_govcorp:
+        return []
+    term_due = deadline_due(case=app, step="term") or on
+    return [StepOpen("govcorp_delivery", app.organisation, start=on, fixed_date=term_due - datetime.timedelta(days=1))]
 
 
 @transaction.atomic
@@ -112,17 +117,15 @@ def application_decide_include(*, application_id: int, actor, seen_version: int 
     Raises QuotaExhausted (an ActionNotAllowed) when the plan has no room: refuse on ground 5 / 4."""
     on = on or timezone.localdate()
     app = QuotaApplication.objects.get(pk=application_id)
-    # Fail on role/state before touching the plan; the plan row lock then serialises concurrent decisions.
-    from kandas.transitions import ensure_can
-    ensure_can(actor, app, "include")
+    # Fail on role/state/holder before touching the plan; the plan row lock then serialises concurrent decisions.
+    ensure_can(actor, app, "include", steps=("decide",))
     plan, units = quota_consume(application=app, on=on)
     app = case_transition(case=app, transition="include", actor=actor, seen_version=seen_version,
                           kwargs={"on": on, "number": f"{app.ref}/Ш", "plan": plan, "units": units},
-                          sign="decision", sign_role="mio_head")
+                          sign="decision", sign_role="mio_head", close=["decide"], open=_delivery(app, on), on=on)
     person_quota_included_set(person_id=app.applicant_id, on=on)
     for member in app.members.filter(included=True):
         person_quota_included_set(person_id=member.person_id, on=on)
-    _after_decision(app, on)
     return app
 
 
@@ -138,24 +141,23 @@ def application_decide_refuse(*, application_id: int, actor, grounds: list[str],
         raise ValidationError({"grounds": _("Name at least one refusal ground.")})
     if not set(grounds) <= allowed:
         raise ValidationError({"grounds": _("These grounds are not in the closed list of this sub-service.")})
-    QuotaApplication.objects.filter(pk=app.pk).update(refusal_grounds=grounds, refusal_reasoning=reasoning)
-    app = case_transition(case=app, transition="refuse", actor=actor, seen_version=seen_version,
-                          kwargs={"on": on, "number": f"{app.ref}/Б"}, sign="decision", sign_role="mio_head",
-                          comment="; ".join(str(ALL_GROUNDS[g]) for g in grounds))
-    _after_decision(app, on)
-    return app
+    return case_transition(case=app, transition="refuse", actor=actor, seen_version=seen_version,
+                           kwargs={"on": on, "number": f"{app.ref}/Б", "grounds": grounds, "reasoning": reasoning},
+                           sign="decision", sign_role="mio_head", close=["decide"], open=_delivery(app, on), on=on,
+                           message=text(gettext_noop("Refusal grounds: %(grounds)s"),
+                                        grounds=[ALL_GROUNDS[g] for g in grounds]))
 
 
 @transaction.atomic
 def application_send_result(*, application_id: int, actor, seen_version: int | None = None,
                             on: datetime.date | None = None) -> QuotaApplication:
-    """QUO-8: the result goes out by the channel of filing; the 14-day term closes (an overrun is flagged)."""
+    """QUO-8: the result goes out by the channel of filing; the 14-day term closes (an overrun is flagged,
+    Decisions 5)."""
     on = on or timezone.localdate()
-    app = case_transition(case=QuotaApplication.objects.get(pk=application_id), transition="send_result",
-                          actor=actor, seen_version=seen_version, kwargs={"on": on})
-    applicant_notice_send(app=app, kind=ApplicantNotice.Kind.RESULT, text=result_text(app), on=on)
-    step_close(case=app, key="govcorp_delivery", on=on)
-    if step_close(case=app, key="term", on=on):
-        QuotaApplication.objects.filter(pk=app.pk).update(term_overrun=True)  # Decisions 5: flagged, not hidden
-        app = QuotaApplication.objects.get(pk=app.pk)
+    app = QuotaApplication.objects.get(pk=application_id)
+    term_due = deadline_due(case=app, step="term")
+    app = case_transition(case=app, transition="send_result", actor=actor, seen_version=seen_version,
+                          kwargs={"on": on, "overrun": bool(term_due and term_due < on)},
+                          close=["govcorp_delivery", "term"], on=on)
+    applicant_notice_send(app=app, kind=ApplicantNotice.Kind.RESULT, message=result_message(app), on=on)
     return app

@@ -4,24 +4,26 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _, gettext_noop
 
+from kandas.deadlines import deadline_cancel, deadline_due, deadline_open
 from kandas.gateway import state_gateway
-from kandas.models import Consent, KINSHIP_BY_SERVICE, Organisation, Person, Region, TransitionLog
+from kandas.models import Consent, KINSHIP_BY_SERVICE, Organisation, Person, Region
 from kandas.scoping import user_organisation
 from kandas.selectors import organisation_of
 from kandas.signing import signature_create
-from kandas.transitions import case_transition
+from kandas.texts import text, text_render
+from kandas.transitions import StepOpen, case_event_log, case_transition
 from kandas.workdays import WorkCalendar
 
 from ..models import (ApplicantNotice, ApplicationDocumentNote, ApplicationMember, Channel, EligibilityBasis,
                       QuotaApplication, QuotaKind)
 from ..rules import QUOTA_RULES, VERSION_FLAGS, version_flag
-from .notices import applicant_notice_send, refusal_to_accept_text
-from .steps import step_cancel, step_close, step_due, step_open
+from .notices import applicant_notice_send, refusal_to_accept_message
 
 
 @dataclass
@@ -42,21 +44,22 @@ def _region_of_kato(kato: str) -> Region | None:
     return Region.objects.filter(kato__startswith=(kato or "")[:2]).first() if kato else None
 
 
-def _kandas_eligibility(*, applicant: Person, basis: str, widow_of: Person | None, on: datetime.date) -> str:
-    """QUO-1 (p.3): not included before; status held (9.1 or living in Kazakhstan) or a widow's case."""
+def _kandas_eligibility(*, applicant: Person, basis: str, widow_of: Person | None, on: datetime.date) -> dict:
+    """QUO-1 (p.3): not included before; status held (9.1 or living in Kazakhstan) or a widow's case.
+    Returns the check's note as a stored text (kandas.texts)."""
     if applicant.quota_included_on:
         raise ValidationError({"applicant": _("Already included in a regional quota on %(day)s (QUO-1).") % {
             "day": applicant.quota_included_on.strftime("%d.%m.%Y")}})
     if basis == EligibilityBasis.WIDOW:
         if widow_of is None or not widow_of.quota_included_on:
             raise ValidationError({"widow_of": _("Name the late spouse who was included in a regional quota.")})
-        return _("Widow of %(name)s, included in a quota on %(day)s; common children may be included.") % {
-            "name": widow_of.full_name, "day": widow_of.quota_included_on.strftime("%d.%m.%Y")}
+        return text(gettext_noop("Widow of %(name)s, included in a quota on %(day)s; common children may be "
+                                 "included."), name=widow_of.full_name, day=widow_of.quota_included_on)
     if not applicant.has_kandas_status_on(on):
         raise ValidationError({"applicant": _("The applicant holds no kandas status on %(day)s (QUO-1).") % {
             "day": on.strftime("%d.%m.%Y")}})
-    return _("Kandas status since %(since)s; not included in a quota before.") % {
-        "since": applicant.kandas_status_since.strftime("%d.%m.%Y")}
+    return text(gettext_noop("Kandas status since %(since)s; not included in a quota before."),
+                since=applicant.kandas_status_since)
 
 
 def _settler_eligibility(*, applicant: Person, on: datetime.date, job_seeker_on, category: str):
@@ -110,7 +113,6 @@ def application_file(
             raise ValidationError({"members": _("This degree of kinship cannot be included in a quota application.")})
     version = QUOTA_RULES.version_on(filed_on).code
     exit_region = registration = None
-    note = ""
     if kind == QuotaKind.KANDAS:
         widow_of = Person.objects.filter(pk=widow_of_id).first() if widow_of_id else None
         basis = eligibility_basis or EligibilityBasis.STATUS_9_1
@@ -121,9 +123,9 @@ def application_file(
         exit_region, registration = _settler_eligibility(applicant=applicant, on=filed_on,
                                                          job_seeker_on=job_seeker_registered_on,
                                                          category=employment_category)
-        note = _("Citizen of Kazakhstan, job seeker since %(js)s, registered in %(region)s since %(since)s.") % {
-            "js": job_seeker_registered_on.strftime("%d.%m.%Y"), "region": exit_region,
-            "since": registration.registered_since}
+        note = text(gettext_noop("Citizen of Kazakhstan, job seeker since %(js)s, registered in %(region)s since "
+                                 "%(since)s."), js=job_seeker_registered_on, region=str(exit_region),
+                    since=datetime.date.fromisoformat(registration.registered_since))
         if (VERSION_FLAGS[version]["settler_portal_eds"] and channel in (Channel.PORTAL, Channel.EGOV)
                 and not eds_signed):
             raise ValidationError({"eds_signed": _("A web-portal application must be signed with an EDS.")})
@@ -133,7 +135,7 @@ def application_file(
     app = QuotaApplication.objects.create(
         kind=kind, channel=channel, applicant=applicant, region=region, organisation=mio, filed_on=filed_on,
         exit_region=exit_region, address=address or applicant.address, eligibility_basis=basis,
-        widow_of_id=widow_of_id if kind == QuotaKind.KANDAS else None, eligibility_note=note,
+        widow_of_id=widow_of_id if kind == QuotaKind.KANDAS else None, eligibility_note=_plain([note])[0], eligibility_message=note,
         employment_category=employment_category, job_seeker_registered_on=job_seeker_registered_on,
         registration_address=registration.address if registration else "",
         registration_since=datetime.date.fromisoformat(registration.registered_since)
@@ -153,21 +155,23 @@ def application_file(
     Consent.objects.create(person=applicant, method=Consent.Method.EDS if eds_signed else Consent.Method.PAPER,
                            purpose=str(_("Inclusion in a regional quota")), taken_by=actor,
                            organisation=user_organisation(actor))
-    TransitionLog.objects.create(case=app, transition="file", source="", target=app.state, actor=actor,
-                                 organisation=user_organisation(actor),
-                                 comment=_("Filed via %(channel)s") % {"channel": app.get_channel_display()})
+    case_event_log(case=app, event="file", actor=actor,
+                   message=text(gettext_noop("Filed via %(channel)s"), channel=Channel(channel)))
     if eds_signed:
         signature_create(case=app, purpose="application", signer=actor)
     calendar = WorkCalendar.load()
-    step_open(case=app, key="term", organisation=mio, start=filed_on, calendar=calendar)
+    # The 14-day service term is the MIO's (the provider); each step is held by whoever works it.
+    deadline_open(case=app, step="term", organisation=mio, start=filed_on, calendar=calendar)
     acceptor = _acceptor(app)
     if kind == QuotaKind.KANDAS:
-        step_open(case=app, key="k_acceptance", organisation=acceptor, start=filed_on, calendar=calendar)
+        deadline_open(case=app, step="k_acceptance", organisation=acceptor, start=filed_on, calendar=calendar)
     else:
         if channel in (Channel.PORTAL, Channel.EGOV) and acceptor.kind == Organisation.Kind.CC:
-            step_open(case=app, key="s_cc_forward", organisation=acceptor, start=filed_on, calendar=calendar)
-        step_open(case=app, key="s_acceptance", organisation=acceptor if acceptor.kind != "CC" else mio,
-                  start=filed_on, calendar=calendar)
+            # QUO-6 (p.15): the career centre of the region of exit forwards within 1 working day ...
+            deadline_open(case=app, step="s_cc_forward", organisation=acceptor, start=filed_on, calendar=calendar)
+        # ... and the provider (the MIO; the State Corporation for paper) answers a refusal within 2 (QUO-3).
+        deadline_open(case=app, step="s_acceptance", organisation=acceptor if acceptor.kind != "CC" else mio,
+                      start=filed_on, calendar=calendar)
     return app
 
 
@@ -181,16 +185,23 @@ def _acceptor(app: QuotaApplication) -> Organisation:
     return app.organisation
 
 
-def documents_refused(app: QuotaApplication, today: datetime.date) -> list[str]:
-    """QUO-3: expired documents; from 2026 for settlers also those expiring on the decision day (p.15)."""
+def documents_refused(app: QuotaApplication, today: datetime.date) -> list[dict]:
+    """QUO-3: expired documents (stored texts); from 2026 for settlers also those expiring on the decision day
+    (p.15)."""
     limit = today
     if app.is_settlers and version_flag(app, "refuse_documents_expiring_on_decision_day"):
-        limit = step_due(case=app, key="term") or today
+        limit = deadline_due(case=app, step="term") or today
         out = [d for d in app.documents_presented.all() if d.valid_until and d.valid_until <= limit]
-        return [_("%(doc)s (validity ends %(day)s, by the decision day)") % {
-            "doc": d.title, "day": d.valid_until.strftime("%d.%m.%Y")} for d in out]
+        return [text(gettext_noop("%(doc)s (validity ends %(day)s, by the decision day)"), doc=d.title,
+                     day=d.valid_until) for d in out]
     out = [d for d in app.documents_presented.all() if d.valid_until and d.valid_until < limit]
-    return [_("%(doc)s (expired %(day)s)") % {"doc": d.title, "day": d.valid_until.strftime("%d.%m.%Y")} for d in out]
+    return [text(gettext_noop("%(doc)s (expired %(day)s)"), doc=d.title, day=d.valid_until) for d in out]
+
+
+def _plain(items: list) -> list[str]:
+    """The case's own list of missing documents, in the installation's language (printed on the receipt)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return [text_render(i) if isinstance(i, dict) else str(i) for i in items]
 
 
 @transaction.atomic
@@ -199,27 +210,25 @@ def application_check_completeness(*, application_id: int, actor, missing: list[
                                    ) -> QuotaApplication:
     """QUO-3: the completeness check → refusal-to-accept receipt (app.3 / app.8) or acceptance (app.7)."""
     on = on or timezone.localdate()
-    app = QuotaApplication.objects.select_for_update().get(pk=application_id)
-    refused = [str(m) for m in missing] + documents_refused(app, on)
+    app = QuotaApplication.objects.get(pk=application_id)
+    refused = [m if isinstance(m, dict) else str(m) for m in missing] + documents_refused(app, on)
     key_accept = "s_acceptance" if app.is_settlers else "k_acceptance"
+    # The acceptor holds the completeness check; for a settler's portal filing the career centre of the region
+    # of exit forwards it (s_cc_forward) and may record the check too.
     if refused:
-        QuotaApplication.objects.filter(pk=app.pk).update(missing_documents=refused)
         app = case_transition(case=app, transition="refuse_to_accept", actor=actor, seen_version=seen_version,
-                              comment="; ".join(refused))
+                              kwargs={"missing": _plain(refused)}, close=[key_accept], holds=["s_cc_forward"], on=on,
+                              message=text(gettext_noop("Missing or expired documents: %(docs)s"), docs=refused))
         applicant_notice_send(app=app, kind=ApplicantNotice.Kind.REFUSAL_TO_ACCEPT,
-                              text=refusal_to_accept_text(app, refused), on=on)
-        step_close(case=app, key=key_accept, on=on)
-        step_cancel(case=app, key="s_cc_forward")
-        step_cancel(case=app, key="term")
+                              message=refusal_to_accept_message(app, refused), on=on)
+        deadline_cancel(case=app, step="s_cc_forward")
+        deadline_cancel(case=app, step="term")
         return app
-    app = case_transition(case=app, transition="accept", actor=actor, seen_version=seen_version,
-                          kwargs={"on": on, "number": app.incoming_number or app.ref})
-    step_close(case=app, key=key_accept, on=on)
-    if app.is_settlers:
-        step_close(case=app, key="s_cc_forward", on=on)
-    step_open(case=app, key="s_to_commission" if app.is_settlers else "k_to_commission",
-              organisation=app.organisation, start=on)
-    return app
+    return case_transition(case=app, transition="accept", actor=actor, seen_version=seen_version,
+                           kwargs={"on": on, "number": app.incoming_number or app.ref},
+                           close=[key_accept, "s_cc_forward"], on=on,
+                           open=[StepOpen("s_to_commission" if app.is_settlers else "k_to_commission",
+                                          app.organisation, start=on)])
 
 
 __all__ = ["DocumentInput", "MemberInput", "application_check_completeness", "application_file"]

@@ -4,14 +4,16 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_noop
 
-from kandas.models import Locality, Notification, ObligationState, Organisation, Region, Staff, TransitionLog
+from kandas.models import Locality, ObligationState, Organisation, Region
 from kandas.obligation_services import obligation_ensure, obligation_fulfil, obligation_link_result
 from kandas.roles import Role, user_has_role
 from kandas.scoping import user_organisation
 from kandas.selectors import organisation_of
-from kandas.transitions import case_transition
+from kandas.notify import organisation_notify_on_commit
+from kandas.texts import text
+from kandas.transitions import case_event_log, case_transition
 
 from ..models import LocalityList, LocalityListEntry, QuotaProposal
 from ..obligations import LOCALITY_LIST, OBLIGATION_KINDS
@@ -45,7 +47,7 @@ def locality_list_start(*, region_id: int, year: int, actor=None) -> LocalityLis
     filed_on = min(timezone.localdate(), due)
     lst = LocalityList.objects.create(region=region, organisation=mio, year=year, filed_on=filed_on,
                                       created_by=actor)
-    TransitionLog.objects.create(case=lst, transition="start", source="", target=lst.state, actor=actor)
+    case_event_log(case=lst, event="start", actor=actor)
     obligation_ensure(kind=LOCALITY_LIST_KIND, organisation=mio,
                       period=LOCALITY_LIST_KIND.period(str(year)))
     for o in locality_list_obligations(lst).filter(state=ObligationState.OPEN):
@@ -79,12 +81,11 @@ def locality_list_publish(*, list_id: int, actor, on: datetime.date | None = Non
                           result_url=lst.get_absolute_url())
     receivers = Organisation.objects.filter(region_id=lst.region_id, kind__in=(Organisation.Kind.LMC,
                                                                               Organisation.Kind.CC))
-    text = _("The list of localities for voluntary relocation for %(year)d (%(region)s) is published.") % {
-        "year": lst.year, "region": lst.region}
-    users = Staff.objects.filter(organisation__in=receivers).values_list("user_id", flat=True)
-    Notification.objects.bulk_create([Notification(user_id=u, key=f"locality-list:{lst.pk}", text=text,
-                                                   link=lst.get_absolute_url()) for u in users],
-                                     ignore_conflicts=True)
+    message = text(gettext_noop("The list of localities for voluntary relocation for %(year)d (%(region)s) is published."),
+                   year=lst.year, region=lst.region)
+    for org in receivers:
+        organisation_notify_on_commit(organisation=org, key=f"locality-list:{lst.pk}", message=message,
+                                      link=lst.get_absolute_url())
     return lst
 
 
@@ -109,12 +110,10 @@ def proposal_send(*, proposal_id: int, actor, on: datetime.date | None = None) -
     proposal.save(update_fields=["state", "sent_on"])
     ministry = Organisation.objects.filter(kind=Organisation.Kind.MINISTRY).first()
     if ministry:
-        users = Staff.objects.filter(organisation=ministry).values_list("user_id", flat=True)
-        Notification.objects.bulk_create([Notification(
-            user_id=u, key=f"quota-proposal:{proposal.pk}", link="/quota/proposals/",
-            text=_("New proposal from %(region)s: %(subject)s") % {"region": proposal.region,
-                                                                  "subject": proposal.get_subject_display()})
-            for u in users], ignore_conflicts=True)
+        organisation_notify_on_commit(
+            organisation=ministry, key=f"quota-proposal:{proposal.pk}", link="/quota/proposals/",
+            message=text(gettext_noop("New proposal from %(region)s: %(subject)s"), region=proposal.region,
+                         subject=QuotaProposal.Subject(proposal.subject)))
     return proposal
 
 

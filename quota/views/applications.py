@@ -4,20 +4,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kandas.casepage import case_page_context
-from kandas.models import PersonalDataAccess
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scoped_get_or_404, user_organisation
-from kandas.transitions import ActionNotAllowed
+from kandas.services import personal_data_access_log
+from kandas.views.actions import case_action_run
 
 from .. import services
-from ..forms import (ApplicationForm, CompletenessForm, ComplaintDecideForm, ComplaintExtendForm, ComplaintForm,
-                     HearingForm, RecommendForm, RefuseForm)
-from ..models import QUOTA_EXHAUSTED_GROUND, AppState, Channel, Complaint, QuotaApplication, QuotaKind, QuotaPlan
+from ..actions import quota_room
+from ..forms import ApplicationForm
+from ..models import AppState, Channel, Complaint, QuotaApplication, QuotaKind
 from ..selectors import application_list as select_applications
 
 FILERS = (Role.GOVCORP_OPERATOR, Role.MIO_SPECIALIST, Role.CC_SPECIALIST)
@@ -79,46 +78,22 @@ def _get(request, pk):
     return scoped_get_or_404(request.user, qs, pk=pk)
 
 
-ACTION_FORMS = {
-    "check": CompletenessForm, "recommend": RecommendForm, "hearing": HearingForm, "refuse": RefuseForm,
-}
-TRANSITION_OF = {  # which allowed transition shows which form
-    "accept": "check", "refuse_to_accept": "check", "send_to_commission": "send_to_commission",
-    "recommend_inclusion": "recommend", "recommend_refusal": "recommend", "record_hearing": "hearing",
-    "include": "include", "refuse": "refuse", "send_result": "send_result",
-}
-
-
-def _plan_for(app):
-    year = timezone.localdate().year
-    return QuotaPlan.objects.filter(region_id=app.region_id, year=year, kind=app.kind).first()
-
-
-def _detail_context(request, app, bound=None):
-    ctx = case_page_context(request.user, app)
-    # Forms show for every step the user's role may take from this state; conditions (a ground named,
-    # remarks written) are what the forms fill in, so they are checked on submit, not here.
-    allowed = {TRANSITION_OF[t.name] for t in app.get_all_state_transitions()
-               if t.source in (app.state, "*") and t.name in TRANSITION_OF and t.has_perm(app, request.user)}
-    plan = _plan_for(app)
-    units = services.quota_units_of(application=app, unit=plan.unit) if plan else 0
-    exhausted = "include" in allowed and (plan is None or plan.free < units)
-    forms = {}
-    for key in sorted(allowed & set(ACTION_FORMS)):
-        if bound is not None and bound[0] == key:
-            forms[key] = bound[1]
-            continue
-        kwargs = {"kind": app.kind} if key in ("check", "refuse") else {}
-        initial = {"grounds": [QUOTA_EXHAUSTED_GROUND[app.kind]]} if key == "refuse" and exhausted else None
-        forms[key] = ACTION_FORMS[key](initial=initial, **kwargs)
-    complaints = app.complaints.all()
-    may_complain = user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD, Role.GOVCORP_OPERATOR)
+def _detail_context(request, app, bound=None, complaint_bound=None):
+    """The case page: its facts, the quota room (QUO-10), the allowed actions (kandas registry) and, per
+    complaint, the complaint's own actions. `bound` / `complaint_bound[pk]`: forms redisplayed with errors."""
+    ctx = case_page_context(request.user, app, bound)
+    plan, units, short = quota_room(app)
+    exhausted = short and any(a["name"] == "include" for a in ctx["case_actions"])
+    if exhausted:  # QUO-10: inclusion is not offered when the family does not fit; refuse on ground 5 / 4
+        ctx["case_actions"] = [a for a in ctx["case_actions"] if a["name"] != "include"]
+    complaints = []
+    for c in app.complaints.all():
+        c_ctx = case_page_context(request.user, c, (complaint_bound or {}).get(c.pk))
+        complaints.append({"complaint": c, **{k: c_ctx[k] for k in (
+            "case_actions", "case_actions_waiting", "case_no_action_reason")}})
     ctx.update({
-        "app": app, "members": app.members.select_related("person"), "allowed": allowed, "forms": forms,
-        "plan": plan, "units": units, "exhausted": exhausted, "complaints": complaints,
-        "complaint_form": ComplaintForm() if may_complain else None,
-        "extend_form": ComplaintExtendForm(), "decide_form": ComplaintDecideForm(),
-        "may_handle_complaints": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD),
+        "app": app, "members": app.members.select_related("person"), "plan": plan, "units": units,
+        "exhausted": exhausted, "complaints": complaints,
         "documents": app.documents_presented.all(),
         "notices": app.notices.all(),
         "personal_data": user_may_see_personal_data(request.user),
@@ -151,100 +126,31 @@ def printouts_for(app) -> list[tuple[str, str]]:
 def application_detail(request, pk: int):
     app = _get(request, pk)
     if user_may_see_personal_data(request.user):
-        PersonalDataAccess.objects.create(user=request.user, person=app.applicant, detail=app.ref)  # GEN-3
+        personal_data_access_log(user=request.user, person=app.applicant, detail=app.ref)  # GEN-3
     return render(request, "quota/application_detail.html", _detail_context(request, app))
 
 
 @login_required
 @require_POST
 def application_act(request, pk: int, action: str):
+    """Every action on an application (quota.actions) goes through the one runner."""
     app = _get(request, pk)
-    seen = request.POST.get("seen_version")
-    seen = int(seen) if seen and seen.isdigit() else None
-    common = {"application_id": app.pk, "actor": request.user, "seen_version": seen}
-    form = None
-    try:
-        if action == "check":
-            form = CompletenessForm(request.POST, kind=app.kind)
-            if form.is_valid():
-                app = services.application_check_completeness(**common, missing=form.missing_list())
-        elif action == "send_to_commission":
-            app = services.application_send_to_commission(**common)
-        elif action == "recommend":
-            form = RecommendForm(request.POST)
-            if form.is_valid():
-                d = form.cleaned_data
-                app = services.application_recommend(**common, include=d["include"], remarks=d["remarks"],
-                                                     hearing_at=d["hearing_at"], hearing_place=d["hearing_place"],
-                                                     received_on=d["received_on"])
-        elif action == "hearing":
-            form = HearingForm(request.POST)
-            if form.is_valid():
-                app = services.application_record_hearing(**common, **form.cleaned_data)
-        elif action == "include":
-            app = services.application_decide_include(**common)
-        elif action == "refuse":
-            form = RefuseForm(request.POST, kind=app.kind)
-            if form.is_valid():
-                app = services.application_decide_refuse(**common, grounds=form.cleaned_data["grounds"],
-                                                         reasoning=form.cleaned_data["reasoning"])
-        elif action == "send_result":
-            app = services.application_send_result(**common)
-        else:
-            raise PermissionDenied
-    except ActionNotAllowed as exc:
-        messages.error(request, str(exc))
-        return redirect(app)
-    except ValidationError as exc:
-        if form is None:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(app)
-        _form_errors(form, exc)
-    if form is not None and form.errors:
-        ctx = _detail_context(request, _get(request, pk), bound=(action, form))
-        return render(request, "quota/application_detail.html", ctx, status=400)
-    messages.success(request, _("Done: %(state)s.") % {"state": app.get_state_display()})
-    return redirect(app)
+    return case_action_run(request, app, action, render_page=lambda bound: render(
+        request, "quota/application_detail.html", _detail_context(request, app, bound), status=400))
 
 
 @login_required
 @require_POST
 def complaint_new(request, pk: int):
-    app = _get(request, pk)
-    form = ComplaintForm(request.POST)
-    if form.is_valid():
-        try:
-            services.complaint_register(application_id=app.pk, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Complaint registered."))
-    else:
-        messages.error(request, _("Fill in the complaint."))
-    return redirect(app)
+    """QUO-11: registering a complaint is an action of the application ("complaint")."""
+    return application_act(request, pk, "complaint")
 
 
 @login_required
 @require_POST
 def complaint_act(request, pk: int, action: str):
     complaint = scoped_get_or_404(request.user, Complaint.objects.select_related("application"), pk=pk)
-    try:
-        if action == "extend":
-            form = ComplaintExtendForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_("Give the reason and the new date."))
-            services.complaint_extend(complaint_id=pk, actor=request.user, **form.cleaned_data)
-        elif action == "notified":
-            services.complaint_extension_notified(complaint_id=pk, actor=request.user)
-        elif action == "decide":
-            form = ComplaintDecideForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_("Record the outcome and the answer to the applicant."))
-            services.complaint_decide(complaint_id=pk, actor=request.user, **form.cleaned_data)
-        else:
-            raise PermissionDenied
-    except (ActionNotAllowed, ValidationError) as exc:
-        messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
-    else:
-        messages.success(request, _("Complaint updated."))
-    return redirect(complaint.application)
+    return case_action_run(request, complaint, action, render_page=lambda bound: render(
+        request, "quota/application_detail.html",
+        _detail_context(request, _get(request, complaint.application_id), complaint_bound={complaint.pk: bound}),
+        status=400))

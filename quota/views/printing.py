@@ -1,14 +1,12 @@
 """PDF printouts of the appendices of order 20 in Russian or Kazakh (?lang=kk)."""
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from kandas.models import PersonalDataAccess, Signature
+from kandas.models import Signature
 from kandas.pdf import pdf_language, pdf_response, signature_print_context
-from kandas.roles import user_may_see_personal_data
+from kandas.printing import print_gate
 from kandas.scoping import scoped_get_or_404
 
 from ..models import REQUIRED_DOCUMENTS, EmploymentCategory, QuotaApplication
@@ -44,10 +42,7 @@ def application_print(request, pk: int, form: str):
         "applicant", "region", "organisation", "exit_region"), pk=pk)
     if form not in dict(printouts_for(app)):
         raise Http404
-    if not user_may_see_personal_data(request.user):  # the printouts carry IINs and dates of birth
-        raise PermissionDenied(_("Your role does not give access to personal data."))
-    PersonalDataAccess.objects.create(user=request.user, person=app.applicant, action="print",
-                                      detail=f"{app.ref} {form}")
+    print_gate(user=request.user, person=app.applicant, detail=f"{app.ref} {form}")  # GEN-3
     language = pdf_language(request)
     return pdf_response(TEMPLATES[form], application_pdf_context(app, form),
                         filename=f"{app.ref}-{form}-{language}.pdf", language=language)

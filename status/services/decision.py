@@ -19,7 +19,7 @@ from ..models import (ApplicantNotice, ApplicationState, CertificateHandout, Cha
                       StatusApplication, StatusExtension)
 from ..rules import EXTENSION_MAX_MONTHS
 from .common import case_action_ensure, decision_steps, status_granted_record, status_term_until
-from .notices import name_param, notice_record
+from .notices import notice_record
 
 
 def _decision_notice(case, message):
@@ -56,7 +56,7 @@ def application_arrival_record(*, actor, application_id: int, arrival_date: date
     application = case_transition(
         case=application, transition="record_arrival", actor=actor, seen_version=seen_version,
         message=text(gettext_noop("Arrived in %(region)s on %(day)s"),
-                     region=name_param(application.settlement_region), day=arrival_date),
+                     region=application.settlement_region, day=arrival_date),
         kwargs={"arrival_date": arrival_date, "until": status_term_until(arrival_date)})
     status_granted_record(person_id=application.applicant_id, since=application.status_since,
                           until=application.status_until)

@@ -24,7 +24,7 @@ from ..models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicantNotice, 
                       ExtensionState, StatusApplication, StatusApplicationMember, StatusExtension, SubType)
 from ..rules import EXTENSION_MAX_MONTHS
 from .common import case_action_ensure
-from .notices import name_param, notice_record
+from .notices import notice_record
 
 PERSON_FIELDS = ("iin", "surname", "given_name", "patronymic", "birth_date", "sex", "citizenship",
                  "country_of_exit", "address", "phone", "email", "birth_place")
@@ -136,7 +136,7 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
     notice_record(case=application, kind=ApplicantNotice.Kind.REGISTRATION, channel=application.channel,
                   message=text(gettext_noop("Your application %(ref)s for kandas status was registered on %(day)s "
                                             "by %(mio)s."), ref=application.ref, day=application.filed_on,
-                               mio=name_param(mio)))
+                               mio=mio))
     return application
 
 

@@ -17,6 +17,16 @@ def _as(page, login, user):
     login(user)
 
 
+def _take(page, action, *, sign=False, fill=None):
+    """Open an action of partials/case_actions.html, fill it, tick "I sign" for a signing one, submit."""
+    page.click(f"[data-action={action}] summary")
+    if fill:
+        fill()
+    if sign:
+        page.check(f"#sign-{action}")
+    page.click(f"[data-testid=submit-{action}]")
+
+
 def test_mio_specialist_accepts_and_prints_the_inclusion_decision(page, login, world, kandas_family, plans):
     import datetime
     app = file_kandas(world, kandas_family, channel=Channel.PORTAL, actor=world.specialist,
@@ -27,27 +37,28 @@ def test_mio_specialist_accepts_and_prints_the_inclusion_decision(page, login, w
     page.click("[data-testid=filters] button")
     page.click(f"text={app.ref}")
     assert "Подано" in page.locator("[data-testid=case-state]").inner_text()
-    page.click("[data-testid=action-check] button[type=submit]")  # nothing missing → accepted
+    _take(page, "check")  # nothing missing → accepted
     assert "Принято" in page.locator("[data-testid=case-state]").inner_text()
-    page.click("[data-testid=action-send_to_commission] button[type=submit]")
+    _take(page, "send_to_commission")
     assert "комиссии" in page.locator("[data-testid=case-state]").inner_text()
 
     _as(page, login, world.secretary)
     page.goto(app.get_absolute_url())
-    page.select_option("[data-testid=action-recommend] select[name=include]", "1")
-    page.click("[data-testid=action-recommend] button[type=submit]")
+    _take(page, "recommend", fill=lambda: page.select_option("[data-action=recommend] select[name=include]", "1"))
     assert "Рекомендовано" in page.locator("[data-testid=case-state]").inner_text()
 
     _as(page, login, world.head)
     page.goto(app.get_absolute_url())
     assert "свободно 10 из 10" in page.locator("[data-testid=quota-free]").inner_text()
-    page.click("[data-testid=action-include] button[type=submit]")
+    _take(page, "include", sign=True, fill=lambda: page.locator(  # the head sees what will be signed
+        "[data-testid=sign-preview-include]").filter(has_text="Сейтқали").wait_for())
     assert "Включён в квоту" in page.locator("[data-testid=case-state]").inner_text()
 
     _as(page, login, world.specialist)
     page.goto(app.get_absolute_url())
-    page.click("[data-testid=action-send_result] button[type=submit]")
-    assert page.locator("[data-testid=case-signatures]").inner_text().count("decision") == 1
+    _take(page, "send_result")
+    signatures = page.locator("[data-testid=case-signatures]").inner_text()
+    assert signatures.count("решение по включению в региональную квоту") == 1 and "decision" not in signatures
     href = page.locator("[data-testid=print-app4]").get_attribute("href")
     response = page.request.get(href)
     assert response.headers["content-type"] == "application/pdf"

@@ -108,7 +108,7 @@ def test_fragments_of_a_spelling_are_fragments_of_the_key():
 
 @pytest.mark.django_db
 def test_data_migration_recomputes_stale_keys_in_batches(monkeypatch):
-    """kandas/migrations/0007_search_text_fold_v2: rows keyed by the first folding get the new key."""
+    """kandas/migrations/0009_search_text_fold_v2: rows keyed by the first folding get the new key."""
     import importlib
 
     from django.apps import apps
@@ -116,7 +116,7 @@ def test_data_migration_recomputes_stale_keys_in_batches(monkeypatch):
     from kandas.models import Person
     from tests.factories import PersonFactory
 
-    migration = importlib.import_module("kandas.migrations.0007_search_text_fold_v2")
+    migration = importlib.import_module("kandas.migrations.0009_search_text_fold_v2")
     monkeypatch.setattr(migration, "BATCH", 2)
     people = [PersonFactory(surname=s, given_name="Бауыржан") for s in ("Қасымов", "Төлеуов", "Жұмабаев")]
     Person.objects.update(search_text="қасымов бауыржан kasymov bauyrzhan")

@@ -1,52 +1,34 @@
-"""A staffed designated region (Pavlodar-like) and a region of exit, with persons known to the state systems."""
+"""A staffed designated region (Pavlodar-like), a region of exit and another region, with persons known to the
+state systems. Worlds come from tests.factories.staffed_region; helpers live in tests/quota/helpers.py."""
 import datetime
-from dataclasses import dataclass
 
 import pytest
 
-from kandas.models import Family, FamilyMember, Kinship, Locality, Organisation, Region, StateRecord
+from kandas.models import Family, FamilyMember, Kinship, Locality, Region, StateRecord
 from kandas.roles import Role
 from quota.models import QuotaKind, QuotaPlan
-from tests.factories import OrganisationFactory, PersonFactory, make_staff
+from tests.factories import PersonFactory, make_staff, staffed_region
 
-FILED = datetime.date(2026, 3, 16)  # a Monday
-
-
-@dataclass
-class World:
-    region: Region
-    exit_region: Region
-    mio: Organisation
-    specialist: object
-    head: object
-    secretary: object
-    operator: object
-    cc_specialist: object
-    other_specialist: object
-    other_head: object
+from .helpers import World
 
 
 @pytest.fixture
 def world(db):
-    region = Region.objects.get(kato="550000000")
-    exit_region = Region.objects.get(kato="610000000")
-    mio = OrganisationFactory(kind="MIO", region=region, name_ru="УКЗСП Павлодарской области",
-                              name_kk="Павлодар облысының ЖҚҮӘББ")
-    for kind in ("KCOM", "ECOM", "GOVCORP", "LMC"):
-        OrganisationFactory(kind=kind, region=region)
-    lmc_exit = OrganisationFactory(kind="LMC", region=exit_region)
-    cc_exit = OrganisationFactory(kind="CC", region=exit_region, parent=lmc_exit)
-    other = Region.objects.get(kato="590000000")
-    OrganisationFactory(kind="MIO", region=other)
+    """Region A (settlement): MIO, kandas commission (KCOM), employment commission (ECOM), State Corporation,
+    LMC. Region B (exit): MIO, LMC and its career centre. Region C: another MIO."""
+    a = staffed_region(Region.objects.get(kato="550000000"), kinds=("MIO", "KCOM", "ECOM", "GOVCORP", "LMC"),
+                       roles=("specialist", "head", "secretary", "operator"))
+    a.mio.name_ru, a.mio.name_kk = "УКЗСП Павлодарской области", "Павлодар облысының ЖҚҮӘББ"
+    a.mio.save(update_fields=["name_ru", "name_kk"])
+    b = staffed_region(Region.objects.get(kato="610000000"), kinds=("MIO", "LMC", "CC"),
+                       roles=("specialist", "cc_specialist"))
+    c = staffed_region(Region.objects.get(kato="590000000"), kinds=("MIO",), roles=("specialist", "head"))
     return World(
-        region=region, exit_region=exit_region, mio=mio,
-        specialist=make_staff(Role.MIO_SPECIALIST, organisation=mio),
-        head=make_staff(Role.MIO_HEAD, organisation=mio, is_head=True),
-        secretary=make_staff(Role.COMMISSION_SECRETARY, region=region),
-        operator=make_staff(Role.GOVCORP_OPERATOR, region=region),
-        cc_specialist=make_staff(Role.CC_SPECIALIST, organisation=cc_exit),
-        other_specialist=make_staff(Role.MIO_SPECIALIST, region=other),
-        other_head=make_staff(Role.MIO_HEAD, region=other),
+        region=a.region, exit_region=b.region, mio=a.mio,
+        specialist=a.specialist, head=a.head, secretary=a.secretary, operator=a.operator,
+        ecom_secretary=make_staff(Role.COMMISSION_SECRETARY, organisation=a.ecom),
+        cc_specialist=b.cc_specialist, exit_specialist=b.specialist, exit_mio=b.mio,
+        other_specialist=c.specialist, other_head=c.head,
     )
 
 

@@ -1,10 +1,29 @@
+"""Test worlds and filing helpers of the quota tests."""
 import datetime
+from dataclasses import dataclass
 
-from kandas.models import Kinship
+from kandas.models import Kinship, Organisation, Region
 from quota.models import Channel, QuotaKind
 from quota.services import DocumentInput, MemberInput, application_file
 
-from .conftest import FILED
+FILED = datetime.date(2026, 3, 16)  # a Monday
+
+
+@dataclass
+class World:
+    region: Region
+    exit_region: Region
+    mio: Organisation
+    specialist: object
+    head: object
+    secretary: object  # of the kandas commission (KCOM)
+    operator: object
+    ecom_secretary: object  # of the regional employment commission (settlers)
+    cc_specialist: object  # of the career centre of the region of exit
+    exit_specialist: object  # an MIO specialist of the region of exit
+    exit_mio: Organisation
+    other_specialist: object
+    other_head: object
 
 
 def file_kandas(world, family, *, channel=Channel.GOVCORP, filed_on=FILED, actor=None, members=None, **kw):

@@ -11,8 +11,7 @@ from quota.services import (QuotaExhausted, application_check_completeness, appl
                             application_recommend, application_send_to_commission)
 from tests.factories import PersonFactory
 
-from .conftest import FILED
-from .helpers import file_kandas
+from .helpers import FILED, file_kandas
 
 pytestmark = pytest.mark.django_db(transaction=True)
 DECISIONS = 12

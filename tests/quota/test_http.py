@@ -8,8 +8,7 @@ from pypdf import PdfReader
 from kandas.models import PersonalDataAccess
 from quota.models import AppState, QuotaApplication, QuotaPlan
 
-from .conftest import FILED
-from .helpers import file_kandas
+from .helpers import FILED, file_kandas
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +44,11 @@ def test_kandas_chain_over_http_to_inclusion_and_printed_decision(client, world,
     _act(client, app, "recommend", {"include": "1"})
     client.force_login(world.head)
     page = client.get(app.get_absolute_url()).content.decode()
-    assert "action-include" in page and "action-refuse" in page
-    _act(client, app, "include")
+    assert 'data-action="include"' in page and 'data-action="refuse"' in page
+    assert 'data-testid="sign-preview-include"' in page  # the head sees what will be signed
+    assert _act(client, app, "include").status_code == 302  # without the "I sign" confirmation: nothing signed
+    assert QuotaApplication.objects.get(pk=app.pk).state == AppState.RECOMMENDED
+    _act(client, app, "include", {"sign_confirmed": "1"})
     app = QuotaApplication.objects.get(pk=app.pk)
     assert app.state == AppState.INCLUDED and QuotaPlan.objects.get(pk=plans["kandas"].pk).used == 3
     text = _pdf_text(client.get(reverse("quota:application_print", args=[app.pk, "app4"])))

@@ -10,15 +10,16 @@ from quota.services import (application_check_completeness, application_decide_i
                             application_record_hearing, application_recommend, application_send_result,
                             application_send_to_commission)
 
-from .conftest import FILED
-from .helpers import file_kandas
+from .helpers import FILED, file_kandas
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
 def _to_commission(world, app):
-    app = application_check_completeness(application_id=app.pk, actor=world.operator, on=FILED)
+    # QUO-3: the State Corporation checks paper filings; the MIO checks portal / e-gov ones
+    acceptor = world.operator if app.via_govcorp else world.specialist
+    app = application_check_completeness(application_id=app.pk, actor=acceptor, on=FILED)
     return application_send_to_commission(application_id=app.pk, actor=world.specialist, on=FILED)
 
 

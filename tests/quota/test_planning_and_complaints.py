@@ -21,7 +21,8 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def test_quo12_locality_list_due_14_december_in_my_work_published_public_and_sent(world, locality, client):
+def test_quo12_locality_list_due_14_december_in_my_work_published_public_and_sent(world, locality, client,
+                                                                                django_capture_on_commit_callbacks):
     """QUO-12: the list for 2027 is due 14.12.2026 (a Monday; "до 15 декабря" → 14 December, CAL-3) and shows in
     the MIO's "My work"; publishing puts it on the public page and JSON and notifies the LMC and career centres."""
     lmc = Organisation.objects.get(kind="LMC", region=world.region)
@@ -40,7 +41,8 @@ def test_quo12_locality_list_due_14_december_in_my_work_published_public_and_sen
     locality_list_entry_add(list_id=lst.pk, actor=world.specialist, locality_id=locality.pk, direction="quota",
                             places=40, jobs="Вакансии: машинист экскаватора")
     assert client.get(reverse("quota:locality_lists_public")).content.decode().count("Экибастуз") == 0
-    lst = locality_list_publish(list_id=lst.pk, actor=world.specialist, on=D(2026, 12, 10))
+    with django_capture_on_commit_callbacks(execute=True):
+        lst = locality_list_publish(list_id=lst.pk, actor=world.specialist, on=D(2026, 12, 10))
     assert Deadline.objects.get(pk=deadline.pk).state == Deadline.State.MET
     obligation = Obligation.objects.get(pk=obligation.pk)
     assert (obligation.state, obligation.done_on, obligation.done_by) == ("done", D(2026, 12, 10), world.specialist)
@@ -55,7 +57,7 @@ def test_quo12_locality_list_due_14_december_in_my_work_published_public_and_sen
         locality_list_entry_add(list_id=lst.pk, actor=world.specialist, locality_id=locality.pk, direction="quota")
 
 
-def test_quo12_proposals_to_the_ministry_with_status(world, client):
+def test_quo12_proposals_to_the_ministry_with_status(world, client, django_capture_on_commit_callbacks):
     """QUO-12 (003 p.4): the MIO proposes to change the quota; the ministry answers; another MIO may not."""
     ministry = OrganisationFactory(kind="MINISTRY", region=None)
     analyst = make_staff(Role.MINISTRY_ANALYST, organisation=ministry)
@@ -64,7 +66,8 @@ def test_quo12_proposals_to_the_ministry_with_status(world, client):
                         period="2027", justification="x")
     p = proposal_create(actor=world.specialist, region_id=world.region.pk, subject="kandas_quota", period="2027",
                         change=50, justification="Рост вакансий на предприятиях Экибастуза")
-    p = proposal_send(proposal_id=p.pk, actor=world.specialist, on=D(2026, 11, 20))
+    with django_capture_on_commit_callbacks(execute=True):
+        p = proposal_send(proposal_id=p.pk, actor=world.specialist, on=D(2026, 11, 20))
     assert p.state == QuotaProposal.State.SENT and Notification.objects.filter(user=analyst).exists()
     with pytest.raises(PermissionDenied):
         proposal_answer(proposal_id=p.pk, actor=world.head, accepted=True, answer="")

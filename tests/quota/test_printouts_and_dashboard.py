@@ -12,8 +12,7 @@ from quota.models import QuotaPlan, QuotaUnit
 from quota.services import (application_check_completeness, application_decide_include, application_decide_refuse,
                             application_recommend, application_send_to_commission)
 
-from .conftest import FILED
-from .helpers import file_kandas, file_settler
+from .helpers import FILED, file_kandas, file_settler
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -28,7 +27,9 @@ def _text(client, app, form, lang="ru") -> str:
 def _to_recommended(world, app):
     app = application_check_completeness(application_id=app.pk, actor=world.operator, on=FILED)
     app = application_send_to_commission(application_id=app.pk, actor=world.specialist, on=FILED)
-    return application_recommend(application_id=app.pk, actor=world.secretary, include=True, on=FILED)
+    # QUO-5 / QUO-6: the kandas commission, or the employment commission for settlers, holds the recommendation
+    secretary = world.ecom_secretary if app.is_settlers else world.secretary
+    return application_recommend(application_id=app.pk, actor=secretary, include=True, on=FILED)
 
 
 def test_quo8_every_decision_prints_in_both_languages_with_the_signature(client, world, kandas_family, settler,
@@ -89,7 +90,7 @@ def test_quo10_exhausted_quota_offers_ground_5_on_the_decision_form(client, worl
     QuotaPlan.objects.filter(pk=plans["kandas"].pk).update(used=9)
     client.force_login(world.head)
     html = client.get(app.get_absolute_url()).content.decode()
-    assert 'data-testid="quota-exhausted"' in html and 'data-testid="action-include"' not in html
+    assert 'data-testid="quota-exhausted"' in html and 'data-action="include"' not in html
     assert 'value="k5" id="id_grounds_4" checked' in html
 
 

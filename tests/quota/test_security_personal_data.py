@@ -32,7 +32,7 @@ def test_analyst_may_not_download_a_result_through_the_api(client, world, kandas
     from quota.services import application_check_completeness
 
     app = file_kandas(world, kandas_family)
-    app = application_check_completeness(application_id=app.pk, actor=world.specialist, missing=["паспорт"])
+    app = application_check_completeness(application_id=app.pk, actor=world.operator, missing=["паспорт"])
     assert app.state == "refused_to_accept"
     client.force_login(make_staff(Role.CRTR_ANALYST))
     response = client.get(reverse("quota_api:application_result", args=[app.pk]))

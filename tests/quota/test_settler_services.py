@@ -10,8 +10,7 @@ from quota.services import (DocumentInput, application_check_completeness, appli
                             application_decide_refuse, application_record_hearing, application_recommend,
                             application_send_result, application_send_to_commission)
 
-from .conftest import FILED
-from .helpers import file_settler
+from .helpers import FILED, file_settler
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -76,7 +75,7 @@ def test_settler_chain_employment_commission_inclusion_app9(world, settler, plan
     assert _due(app, "QUO-6") == D(2026, 3, 26)  # 5 working days after 16.03 (Nauryz 21–25.03)
     app = application_send_to_commission(application_id=app.pk, actor=world.specialist, on=D(2026, 3, 17))
     assert _due(app, "QUO-6", length=3) == D(2026, 3, 20)
-    app = application_recommend(application_id=app.pk, actor=world.secretary, include=True, on=D(2026, 3, 19))
+    app = application_recommend(application_id=app.pk, actor=world.ecom_secretary, include=True, on=D(2026, 3, 19))
     app = application_decide_include(application_id=app.pk, actor=world.head, on=D(2026, 3, 20))
     assert app.state == AppState.INCLUDED and app.quota_units == 1
     assert QuotaPlan.objects.get(pk=plans["settlers"].pk).used == 1
@@ -89,7 +88,7 @@ def test_settler_chain_hearing_and_refusal_app10(world, settler, plans):
     app = file_settler(world, settler)
     app = application_check_completeness(application_id=app.pk, actor=world.operator, on=FILED)
     app = application_send_to_commission(application_id=app.pk, actor=world.specialist, on=FILED)
-    app = application_recommend(application_id=app.pk, actor=world.secretary, include=False, remarks="ст.112",
+    app = application_recommend(application_id=app.pk, actor=world.ecom_secretary, include=False, remarks="ст.112",
                                 hearing_at=datetime.datetime(2026, 3, 19, 11, tzinfo=datetime.UTC),
                                 hearing_place="каб. 3", on=D(2026, 3, 17))
     assert _due(app, "QUO-7") == D(2026, 3, 19)
