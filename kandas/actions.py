@@ -113,6 +113,21 @@ def action_refusal(user, case, action: CaseAction) -> Refusal | None:
     return None
 
 
+def case_action_ensure(actor, case, name: str) -> None:
+    """For acts that are not state transitions (uploads, hand-outs, sending), inside their service: the
+    region scope, then the registered action's roles, states and step holder — the checks the page makes."""
+    from django.core.exceptions import PermissionDenied
+
+    from .scoping import scope_for
+    from .transitions import ActionNotAllowed
+
+    if not scope_for(actor, type(case).objects.filter(pk=case.pk)).exists():
+        raise PermissionDenied(_("This case belongs to another region."))
+    refusal = action_refusal(actor, case, actions_of(case)[name])
+    if refusal is not None:
+        raise PermissionDenied(refusal.reason) if refusal.forbidden else ActionNotAllowed(refusal.reason)
+
+
 def case_actions_for(user, case) -> tuple[list[CaseAction], list[tuple[CaseAction, str]]]:
     """(actions the user may take now, [(action, why not yet)] for those of their role that wait on something)."""
     allowed, waiting = [], []

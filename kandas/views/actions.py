@@ -82,7 +82,8 @@ def run_action(request, fn: Callable, *, success: str | None = None, redirect_to
 SIGN_CONFIRM_FIELD = "sign_confirmed"
 
 
-def _errors_to_form(form, exc: ValidationError) -> None:
+def validation_errors_to_form(form, exc: ValidationError) -> None:
+    """A service's ValidationError shown on the form: each field's errors next to it, the rest on top."""
     if form is not None and hasattr(exc, "error_dict"):
         for name, errors in exc.message_dict.items():
             form.add_error(name if name in form.fields else None, errors)
@@ -130,7 +131,7 @@ def case_action_run(request, case, name: str, *, render_page: Callable):
         if form is None:
             messages.error(request, " ".join(exc.messages))
             return redirect(case.get_absolute_url())
-        _errors_to_form(form, exc)
+        validation_errors_to_form(form, exc)
         return render_page({name: form})
     messages.success(request, str(action.done))
     target = result.get_absolute_url() if hasattr(result, "get_absolute_url") else case.get_absolute_url()

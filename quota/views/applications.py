@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kandas.views.actions import validation_errors_to_form
 from kandas.casepage import case_page_context
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scoped_get_or_404, user_organisation
@@ -56,20 +57,12 @@ def application_new(request, kind: str):
                 employment_category=d.get("employment_category", ""),
                 job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d.get("eds_signed", False))
         except ValidationError as exc:
-            _form_errors(form, exc)
+            validation_errors_to_form(form, exc)
         else:
             messages.success(request, _("Application %(ref)s filed.") % {"ref": app.ref})
             return redirect(app)
     return render(request, "quota/application_form.html", {"form": form, "kind": kind,
                                                            "kind_label": QuotaKind(kind).label})
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _get(request, pk):

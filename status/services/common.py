@@ -37,16 +37,6 @@ def commission_of(case):
     return commission
 
 
-def case_action_ensure(actor, case, action: str) -> None:
-    """For acts that are not state transitions (uploads, hand-outs, sending): the region scope, then the
-    registered action's roles, states and step holder (status/actions.py) — the same checks the page makes."""
-    if not scope_for(actor, type(case).objects.filter(pk=case.pk)).exists():
-        raise PermissionDenied(_("This case belongs to another region."))
-    refusal = action_refusal(actor, case, actions_of(case)[action])
-    if refusal is not None:
-        raise PermissionDenied(refusal.reason) if refusal.forbidden else ActionNotAllowed(refusal.reason)
-
-
 def status_term_until(since: datetime.date) -> datetime.date:
     """STA-9: the last day of a status that starts on `since` (term from settings, one year by default)."""
     return since + relativedelta(months=settings.KANDAS_STATUS_TERM_MONTHS) - datetime.timedelta(days=1)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_noop
 
+from kandas.actions import case_action_ensure
 from kandas.deadlines import deadline_close
 from kandas.notify import organisation_notify_on_commit
 from kandas.roles import Role
@@ -18,7 +19,8 @@ from kandas.transitions import ActionNotAllowed, StepOpen, case_transition, case
 from ..models import (ApplicantNotice, ApplicationState, CertificateHandout, Channel, ExtensionState, RefusalGround,
                       StatusApplication, StatusExtension)
 from ..rules import EXTENSION_MAX_MONTHS
-from .common import case_action_ensure, decision_steps, status_granted_record, status_term_until
+
+from .common import decision_steps, status_granted_record, status_term_until
 from .notices import notice_record
 
 

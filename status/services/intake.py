@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_noop
 
+from kandas.actions import case_action_ensure
 from kandas.deadlines import deadline_open
 from kandas.documents import document_check
 from kandas.gateway import state_gateway
@@ -23,7 +24,6 @@ from kandas.workdays import WorkCalendar
 from ..models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicantNotice, ApplicationState, Channel,
                       ExtensionState, StatusApplication, StatusApplicationMember, StatusExtension, SubType)
 from ..rules import EXTENSION_MAX_MONTHS
-from .common import case_action_ensure
 from .notices import notice_record
 
 PERSON_FIELDS = ("iin", "surname", "given_name", "patronymic", "birth_date", "sex", "citizenship",

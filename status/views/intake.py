@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from kandas.roles import user_has_role
 from kandas.scoping import user_organisation
-from kandas.views.actions import _errors_to_form  # the runner's own: service errors next to the fields
+from kandas.views.actions import validation_errors_to_form
 
 from ..access import INTAKE_ROLES
 from ..forms import ApplicationIntakeForm, family_formset
@@ -33,7 +33,7 @@ def application_new(request):
                 documents=form.documents(), consent_method=data.get("consent") or None,
                 nationality_recommendation=data["nationality_recommendation"])
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            validation_errors_to_form(form, exc)
         else:
             if application.missing_documents:
                 messages.warning(request, _("Registered. Some documents are still missing: they are listed on the "

@@ -6,7 +6,7 @@ from kandas.roles import Role
 from kandas.selectors import case_search_filter
 from status.selectors import application_list
 from tests.factories import make_staff
-from tests.status.conftest import build_region, file_application
+from tests.status.helpers import build_region, file_application
 
 pytestmark = pytest.mark.django_db
 

@@ -56,7 +56,7 @@ def test_gen1_admin_sees_the_rule_version_of_a_case(admin_client, two_cases):
 
 def test_gen1_every_app_admin_shows_the_rule_version_of_a_case(admin_client):
     """GEN-1: an administrator sees which rule version a case runs under, in every app's case admin."""
-    from tests.status.conftest import build_region, file_application
+    from tests.status.helpers import build_region, file_application
 
     application = file_application(build_region())
     page = admin_client.get(f"/admin/status/statusapplication/{application.pk}/change/").content.decode()

@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from kandas.roles import Role
 from kandas.signing import signature_create
 from tests.factories import make_staff
-from tests.status.conftest import build_region, file_application
+from tests.status.helpers import build_region, file_application
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,6 @@
 import pytest
 
 from .helpers import build_region
-# tests/kandas still imports these from here; they live in helpers.py (kept importable until it moves).
-from .helpers import file_application, pdf_file  # noqa: F401
 
 
 @pytest.fixture
