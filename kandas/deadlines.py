@@ -9,10 +9,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count, Min
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _, ngettext
+from django.utils.translation import gettext as _, gettext_noop
 
 from .models import Deadline, Notification, Staff, Unit
 from .rules import Step
+from .texts import text, text_render
 from .workdays import WorkCalendar, _fmt, term_due
 
 WARN_AHEAD_DAYS = 3  # CAL-3: warn this many calendar days before a fixed calendar date
@@ -277,12 +278,12 @@ def deadline_sweep(*, today: datetime.date | None = None) -> dict:
                 users_by_org.setdefault(org_id, []).append(user_id)
         notifications = []
         for org_id, n, first_due, first_id, _fresh in rows:
-            text = ngettext(
-                "%(n)d deadline of your organisation is overdue (earliest due %(due)s).",
-                "%(n)d deadlines of your organisation are overdue (earliest due %(due)s).", n,
-            ) % {"n": n, "due": _fmt(first_due)}
+            message = text(gettext_noop("%(n)d deadline of your organisation is overdue (earliest due %(due)s)."),
+                           plural=gettext_noop("%(n)d deadlines of your organisation are overdue (earliest due %(due)s)."),
+                           count=n, n=n, due=first_due)
+            plain = text_render(message)
             key = f"breach:{org_id}:{first_id}:{n}:{now.isoformat()}"
-            notifications += [Notification(user_id=u, key=key[:120], text=text, link="/?overdue=1")
+            notifications += [Notification(user_id=u, key=key[:120], text=plain, message=message, link="/?overdue=1")
                               for u in users_by_org.get(org_id, [])]
         Notification.objects.bulk_create(notifications, ignore_conflicts=True)
     if notifications:
@@ -311,11 +312,15 @@ def deadlines_warn_calendar_dates(*, today: datetime.date | None = None) -> int:
     calendar = WorkCalendar.load()
     created = []
     for d in soon:
-        text = _("%(ref)s: %(step)s is due on %(due)s (a fixed date).") % {
-            "ref": d.case_ref, "step": d.step, "due": _fmt(d.due)}
-        if not calendar.is_working(d.due):
-            text += " " + _("It is a non-working day: the date still holds.")
-        created += [Notification(user_id=u, key=f"warn:{d.pk}", text=text, link=d.case_url)
+        step = {"$names": {code: (d.texts or {}).get(code, {}).get("step") or d.step for code, _n in settings.LANGUAGES}}
+        if calendar.is_working(d.due):
+            message = text(gettext_noop("%(ref)s: %(step)s is due on %(due)s (a fixed date)."),
+                           ref=d.case_ref, step=step, due=d.due)
+        else:
+            message = text(gettext_noop("%(ref)s: %(step)s is due on %(due)s (a fixed date). It is a non-working day: "
+                                        "the date still holds."), ref=d.case_ref, step=step, due=d.due)
+        plain = text_render(message)
+        created += [Notification(user_id=u, key=f"warn:{d.pk}", text=plain, message=message, link=d.case_url)
                     for u in staff.get(d.organisation_id, []) if (u, f"warn:{d.pk}") not in sent]
     Notification.objects.bulk_create(created, ignore_conflicts=True)
     if created:

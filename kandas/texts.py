@@ -40,7 +40,7 @@ def text_choice(member) -> dict:
 
 
 def _encode(value):
-    if isinstance(value, dict) and ("msg" in value or "$choice" in value):
+    if isinstance(value, dict) and ("msg" in value or "$choice" in value or "$names" in value):
         return value
     if isinstance(value, enum.Enum) and hasattr(value, "label"):
         return text_choice(value)

@@ -128,3 +128,17 @@ def test_a_kazakh_reader_sees_in_kazakh_what_the_system_wrote_while_the_writer_u
     assert "сізге тапсырылды" in notifications
     with translation.override("ru"):
         assert "назначен" in Notification.objects.get(user=a.specialist).display_text
+
+
+def test_cal1_a_breach_notification_written_by_the_sweep_reads_in_the_readers_language(
+        travelling, django_capture_on_commit_callbacks):
+    """CAL-1: the sweep's notification is a stored message: a Kazakh reader reads it in Kazakh."""
+    from kandas.deadlines import deadline_sweep
+
+    a, _b, _case, review = travelling
+    with translation.override("ru"), django_capture_on_commit_callbacks(execute=True):
+        deadline_sweep(today=review.due + datetime.timedelta(days=3))
+    note = Notification.objects.get(user=a.specialist, key__startswith="breach:")
+    assert "срок" in note.text  # the e-mail text: the installation's language
+    with translation.override("kk"):
+        assert "мерзімі өтті" in note.display_text and "срок" not in note.display_text
