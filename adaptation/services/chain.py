@@ -176,7 +176,7 @@ def support_application_register(
     PreliminaryConsultation.objects.filter(person=applicant, career_centre=cc, application__isnull=True).update(
         application=app)
     case_event_log(case=app, event="register", actor=actor, message=text(
-        gettext_noop("Form app.2 registered with the IINs of the kandas and %(n)d members; consent recorded."),
+        gettext_noop("Form app.2 registered with the IINs of the kandas and %(n)s members; consent recorded."),
         n=len(people)))
     assignee = actor if getattr(staff, "organisation_id", None) == cc.pk else None
     deadline_open(case=app, step="recheck", organisation=cc, start=filed_on, assignee=assignee)
@@ -202,7 +202,7 @@ def support_copies_receive(*, actor, application_id: int, copy_ids: list[int], o
     n = rows.update(received_on=on or timezone.localdate())
     SupportApplication.objects.filter(pk=app.pk).update(version=app.version + 1)
     case_event_log(case=app, event="copies", actor=actor, message=text(
-        gettext_noop("%(n)d paper copies received."), n=n))
+        gettext_noop("%(n)s paper copies received."), n=n))
     return SupportApplication.objects.get(pk=app.pk)
 
 
@@ -407,3 +407,18 @@ def support_unemployment_sign(*, actor, application_id: int, seen_version=None,
                                   message=text(gettext_noop("%(ref)s: draft decision on registration of the kandas "
                                                             "as unemployed received."), ref=app.ref))
     return app
+
+
+def support_job_searches_lapse_due() -> list[str]:
+    """ADA-8 (Celery, daily): every case whose job-search period ended at the CC gets its draft-decision step."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from kandas.models import Deadline
+
+    ids = Deadline.objects.filter(case_type=ContentType.objects.get_for_model(SupportApplication), step_key="job_search",
+                                  closed_at__isnull=True, due__lt=timezone.localdate()).values_list("case_id", flat=True)
+    done = []
+    for app in SupportApplication.objects.filter(pk__in=list(ids), state=SupportState.CC_WORKING):
+        if support_job_search_lapse(application_id=app.pk) is not None:
+            done.append(app.ref)
+    return done

@@ -66,7 +66,7 @@ def fair_list_send(*, actor, fair_id: int) -> JobFair:
             gettext_noop("On the candidate list of the job fair “%(title)s” (%(day)s)."), title=fair.title,
             day=fair.held_on))
     organisation_notify_on_commit(organisation=fair.settlement_cc, key=f"fair:{fair.pk}", link=fair.get_absolute_url(),
-                                  message=text(gettext_noop("Candidate list of the job fair “%(title)s”: %(n)d kandas."),
+                                  message=text(gettext_noop("Candidate list of the job fair “%(title)s”: %(n)s kandas."),
                                                title=fair.title, n=fair.candidates.count()))
     return fair
 
