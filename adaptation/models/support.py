@@ -210,10 +210,10 @@ class SupportApplication(CaseBase):
 
     def signature_snapshot(self, purpose: str) -> dict:
         data = {**super().signature_snapshot(purpose),
-                "applicant": self.applicant.full_name, "iin": self.applicant.iin,
+                "applicant": self.applicant.full_name, "applicant_iin": self.applicant.iin,
                 "exit_region": str(self.exit_region.name_ru), "settlement_region": str(self.settlement_region.name_ru),
                 "locality": self.locality.kato if self.locality else "",
-                "members": [f"{m.person.full_name} ({m.person.iin or '—'}, {m.kinship})"
+                "family_members": [f"{m.person.full_name} ({m.person.iin or '—'}, {m.kinship})"
                             for m in self.members.select_related("person")]}
         if purpose == "unemployment_draft":
             data.update(state=None, reason=self.unemployment_reason, accepted_on=self.accepted_on)

@@ -94,7 +94,7 @@ def test_ada2_submit_needs_every_paper_copy_then_signs_and_opens_the_exit_lmc_st
     assert app.state == SupportState.AT_EXIT_LMC
     assert step_deadlines(app, "recheck").get().state == Deadline.State.MET
     sig = Signature.objects.get(case_id=app.pk, purpose="application")
-    assert sig.signer == world.exit.cc_specialist and family.applicant.iin == sig.snapshot["iin"]
+    assert sig.signer == world.exit.cc_specialist and family.applicant.iin == sig.snapshot["applicant_iin"]
     d = _running(app, "exit_lmc")
     assert (d.rule, d.organisation, d.start, d.due) == ("ADA-3", world.exit.lmc, timezone.localdate(), wd(1))
 
