@@ -26,7 +26,8 @@ ADAPTATION_KINSHIP = [(k.value, k.label) for k in Kinship if k in KINSHIP_BY_SER
 
 class SupportMemberInSerializer(serializers.Serializer):
     iin = serializers.RegexField(r"^\d{12}$")
-    kinship = serializers.ChoiceField(choices=ADAPTATION_KINSHIP)
+    # A plain string in the schema (the service checks it against the adaptation kinship list of form app.2).
+    kinship = serializers.CharField(max_length=20, help_text="One of: " + ", ".join(k for k, _l in ADAPTATION_KINSHIP))
     lives_with_applicant = serializers.BooleanField(default=True)
     is_married = serializers.BooleanField(default=False)
 
@@ -50,6 +51,7 @@ class SupportStepSerializer(serializers.Serializer):
 
 
 class SupportApplicationSerializer(serializers.ModelSerializer):
+    state = serializers.CharField(read_only=True, help_text="adaptation.models.SupportState")
     state_label = serializers.CharField(source="get_state_display")
     exit_region = serializers.CharField(source="exit_region.kato")
     settlement_region = serializers.CharField(source="settlement_region.kato")

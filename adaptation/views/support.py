@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -40,7 +41,7 @@ def support_list_view(request):
     rows = [(a, steps.get(a.pk, [])) for a in page.object_list]
     org = user_organisation(request.user)
     return render(request, "adaptation/support/list.html", {
-        "form": form, "page": page, "rows": rows,
+        "form": form, "page": page, "rows": rows, "today": timezone.localdate(),
         "may_register": bool(org and org.kind == Organisation.Kind.CC),
         "may_consult": bool(org and org.kind == Organisation.Kind.CC and org.region and org.region.is_exit_region)})
 
