@@ -19,6 +19,15 @@ from .support_world import family, register, wd, world  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English; the stored texts are read in whatever language is active."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def _running(app, key):
     return step_deadlines(app, key).filter(closed_at__isnull=True).get()
 

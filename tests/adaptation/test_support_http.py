@@ -230,3 +230,28 @@ def test_demo_has_cases_at_every_step_in_two_pairs_of_regions_and_loads_once():
     for settle in ("550000000", "590000000"):
         states = set(SupportApplication.objects.filter(settlement_region__kato=settle).values_list("state", flat=True))
         assert states == set(STAGES)
+
+
+def test_a_kazakh_reader_sees_the_chain_in_kazakh_what_the_system_wrote_in_russian(world, family):
+    """Texts the system writes (timeline, step labels) are stored messages, read in the reader's language."""
+    from django.utils import translation
+
+    with translation.override("ru"):
+        app = walk(world, register(world, family), SupportState.AT_EXIT_MIO)
+    page = client_for(world.exit.head, "kk").get(app.get_absolute_url()).content.decode()
+    assert "кету өңірі ЖАО басшылығында" in page  # the state
+    assert "Отбасы құрамы Отбасының цифрлық картасы бойынша тексерілді" in page  # the timeline message
+    assert "Тексеру және қол қою (кету өңірі ЖАО басшылығы)" in page  # the step label
+    assert "Состав семьи проверен" not in page
+
+
+def test_a_stale_page_is_refused_with_changed_by_someone_else_and_nothing_is_saved(world, family):
+    """Two people at once: the second, who saw an older version, is told to reload; the case does not move."""
+    app = walk(world, register(world, family), SupportState.AT_EXIT_LMC)
+    stale = app.version
+    assert _act(world.exit.lmc_head, app, "lmc_sign").status_code == 302
+    app = SupportApplication.objects.get(pk=app.pk)
+    response = client_for(world.exit.head).post(f"/adaptation/support/{app.pk}/act/exit_mio_sign/", {
+        "seen_version": stale, "sign_confirmed": "1"}, follow=True)
+    assert "changed by someone else" in response.content.decode()
+    assert SupportApplication.objects.get(pk=app.pk).state == SupportState.AT_EXIT_MIO
