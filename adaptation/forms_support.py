@@ -196,6 +196,7 @@ class ListFilterForm(forms.Form):
                                     queryset=Region.objects.all(), empty_label=_("all"))
     direction = forms.ChoiceField(label=_("my region is"), required=False, choices=[
         ("", _("either")), ("exit", _("the region of exit")), ("settlement", _("the region of settlement"))])
+    held_by_me = forms.BooleanField(label=_("held by my organisation now"), required=False)
     overdue = forms.BooleanField(label=_("overdue steps only"), required=False)
 
 

@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from kandas.models import Deadline
-from kandas.scoping import scope_for, scoped_get_or_404, user_region_id
+from kandas.scoping import scope_for, scoped_get_or_404, user_organisation, user_region_id
 from kandas.selectors import case_search_filter
 
 from ..models import JobFair, PreliminaryConsultation, SupportApplication
@@ -19,7 +19,7 @@ CHAIN_STEPS = ("recheck", "exit_lmc", "exit_mio", "settle_assign", "settle_check
 
 
 def support_list(*, user, state: str = "", region_id: int | None = None, direction: str = "", query: str = "",
-                 overdue: bool = False) -> QuerySet[SupportApplication]:
+                 overdue: bool = False, held_by_me: bool = False) -> QuerySet[SupportApplication]:
     qs = scope_for(user, SupportApplication.objects.select_related(
         "applicant", "exit_region", "settlement_region", "locality", "exit_cc"))
     if state:
@@ -31,11 +31,14 @@ def support_list(*, user, state: str = "", region_id: int | None = None, directi
         qs = qs.filter(exit_region_id=mine)
     elif direction == "settlement" and mine:
         qs = qs.filter(settlement_region_id=mine)
+    running = Deadline.objects.filter(case_type=ContentType.objects.get_for_model(SupportApplication),
+                                      case_id=OuterRef("pk"), closed_at__isnull=True, is_service_term=False)
+    if held_by_me:
+        org = user_organisation(user)
+        qs = qs.filter(Exists(running.filter(organisation=org))) if org else qs.none()
     if overdue:
-        late = Deadline.objects.filter(
-            case_type=ContentType.objects.get_for_model(SupportApplication), case_id=OuterRef("pk"),
-            closed_at__isnull=True).filter(Q(state=Deadline.State.BREACHED) |
-                                           Q(state=Deadline.State.OPEN, due__lt=timezone.localdate()))
+        late = running.filter(Q(state=Deadline.State.BREACHED) |
+                              Q(state=Deadline.State.OPEN, due__lt=timezone.localdate()))
         qs = qs.filter(Exists(late))
     if (condition := case_search_filter(user=user, query=query)) is not None:
         qs = qs.filter(condition)

@@ -35,7 +35,8 @@ def support_list_view(request):
     filters = form.cleaned_data if form.is_valid() else {}
     qs = support_list(user=request.user, state=filters.get("state", ""),
                       region_id=getattr(filters.get("region"), "pk", None), direction=filters.get("direction", ""),
-                      query=filters.get("q", ""), overdue=bool(filters.get("overdue")))
+                      query=filters.get("q", ""), overdue=bool(filters.get("overdue")),
+                      held_by_me=bool(filters.get("held_by_me")))
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     steps = support_running_steps(page.object_list)
     rows = [(a, steps.get(a.pk, [])) for a in page.object_list]

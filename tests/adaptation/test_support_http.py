@@ -108,6 +108,8 @@ def test_support_list_filters_by_step_and_region_keep_their_values_and_search(wo
     found = client.get("/adaptation/support/", {"q": first.ref}).content.decode()
     assert first.ref in found and second.ref not in found
     assert first.ref not in client_for(world.other.specialist).get("/adaptation/support/").content.decode()
+    held = client_for(world.exit.lmc_head).get("/adaptation/support/", {"held_by_me": "on"}).content.decode()
+    assert first.ref in held and second.ref not in held and 'name="held_by_me" id="id_held_by_me" checked' in held
 
 
 def test_case_page_shows_the_chain_as_a_timeline_with_who_holds_it_now_and_until_when(world, family):
