@@ -150,7 +150,10 @@ def support_application_register(
             person = person_get_or_create(iin=m.iin, surname=m.surname, given_name=m.given_name,
                                           birth_date=m.birth_date, region=cc.region, actor=actor)
         except ValidationError as exc:
-            raise ValidationError({"members": [f"{m.iin}: {' '.join(exc.messages)}"]}) from None
+            if "iin" in getattr(exc, "message_dict", {}):
+                raise ValidationError({"members": [f"{m.iin}: {' '.join(exc.message_dict['iin'])}"]}) from None
+            raise ValidationError({"members": _("%(iin)s: neither the registry nor the persons database knows this "
+                                                "person — add them to the registry first.") % {"iin": m.iin}}) from None
         identity = state_gateway().person(person.iin) if person.iin else None
         citizenship = ((identity.citizenship if identity else "") or person.citizenship or "").upper()
         if citizenship in KAZAKHSTAN:

@@ -183,3 +183,17 @@ def test_ada3_ada4_ada5_rework_returns_to_the_exit_cc_specialist_and_restarts_th
     assert again.pk != first.pk and again.start == today
     with pytest.raises(ValidationError):  # remarks are required
         fn(actor=getattr(getattr(world, group), name), application_id=app.pk, remarks=" ")
+
+
+def test_ada1_a_member_unknown_to_the_registry_and_the_persons_database_is_named(world, family):
+    """ADA-1 (p.7): every member is entered by IIN; one nobody knows is named so the CC adds them first."""
+    from tests.factories import valid_iin
+
+    stranger = valid_iin()
+    with pytest.raises(ValidationError) as exc:
+        chain.support_application_register(
+            actor=world.exit.cc_specialist, applicant_iin=family.applicant.iin, consent=True,
+            settlement_region_id=world.settle.region.pk, locality_kato=world.locality.kato,
+            members=[chain.MemberInput(stranger, Kinship.SON)])
+    assert stranger in exc.value.message_dict["members"][0] and "registry first" in exc.value.message_dict["members"][0]
+    assert not SupportApplication.objects.exists()
