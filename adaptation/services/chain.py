@@ -217,7 +217,18 @@ def _rework_step(app) -> StepOpen:
 
 
 def _t(app, transition, actor, *, seen_version=None, **kw):
-    return case_transition(case=app, transition=transition, actor=actor, seen_version=seen_version, **kw)
+    """One chain step: the transition, then the organisation the case reaches hears of it (after commit)."""
+    app = case_transition(case=app, transition=transition, actor=actor, seen_version=seen_version, **kw)
+    mine = user_organisation(actor)
+    for spec in kw.get("open", ()):
+        if mine is not None and spec.organisation.pk == mine.pk:
+            continue
+        d = step_deadlines(app, spec.key).order_by("-pk").first()
+        organisation_notify_on_commit(
+            organisation=spec.organisation, key=f"ada:{app.pk}:{d.pk}", link=app.get_absolute_url(),
+            message=text(gettext_noop("%(ref)s reached you: “%(step)s”, due %(due)s."), ref=app.ref,
+                         step=app.rules.step(spec.key).label, due=d.due))
+    return app
 
 
 def support_submit(*, actor, application_id: int, seen_version: int | None = None) -> SupportApplication:

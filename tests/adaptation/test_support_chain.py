@@ -197,3 +197,18 @@ def test_ada1_a_member_unknown_to_the_registry_and_the_persons_database_is_named
             members=[chain.MemberInput(stranger, Kinship.SON)])
     assert stranger in exc.value.message_dict["members"][0] and "registry first" in exc.value.message_dict["members"][0]
     assert not SupportApplication.objects.exists()
+
+
+def test_decisions2_the_organisation_the_case_reaches_is_told_in_its_own_language(
+        world, family, django_capture_on_commit_callbacks):
+    """Decisions 2: the case reaches the next holder's queue that day — its staff are notified (once), and the
+    notification reads in the reader's language."""
+    from django.utils import translation
+
+    app = walk(world, register(world, family), SupportState.AT_EXIT_MIO)
+    with django_capture_on_commit_callbacks(execute=True):
+        app = chain.support_exit_mio_sign(actor=world.exit.head, application_id=app.pk)
+    note = Notification.objects.get(user=world.settle.head, key__startswith=f"ada:{app.pk}:")
+    with translation.override("kk"):
+        assert app.ref in note.display_text and "сізге келіп түсті" in note.display_text
+    assert not Notification.objects.filter(user=world.exit.specialist, key__startswith=f"ada:{app.pk}:").exists()
