@@ -257,3 +257,22 @@ def test_a_stale_page_is_refused_with_changed_by_someone_else_and_nothing_is_sav
         "seen_version": stale, "sign_confirmed": "1"}, follow=True)
     assert "changed by someone else" in response.content.decode()
     assert SupportApplication.objects.get(pk=app.pk).state == SupportState.AT_EXIT_MIO
+
+
+def test_the_list_takes_a_constant_number_of_queries_whatever_the_number_of_cases(world, family):
+    """The list a CC specialist uses all day (with who holds each case now) does not slow down with more cases."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(world.settle.specialist)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    walk(world, register(world, family), SupportState.AT_SETTLEMENT_LMC)
+    few = count("/adaptation/support/")
+    for _ in range(4):
+        walk(world, register(world, family), SupportState.AT_SETTLEMENT_LMC)
+    assert count("/adaptation/support/") == few
