@@ -18,7 +18,27 @@ def _today():
     return timezone.localdate()
 
 
-class RegisterForm(forms.Form):
+class Styled:
+    """Bootstrap classes on every widget (kandas.forms.BootstrapMixin's, plus checkbox lists)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style()
+
+    def style(self):
+        for field in self.fields.values():
+            widget = field.widget
+            if "class" in widget.attrs:
+                continue
+            if isinstance(widget, (forms.CheckboxInput, forms.CheckboxSelectMultiple)):
+                widget.attrs["class"] = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                widget.attrs["class"] = "form-select form-select-sm"
+            else:
+                widget.attrs["class"] = "form-control form-control-sm"
+
+
+class RegisterForm(Styled, forms.Form):
     """ADA-1: form app.2 as the exit CC specialist enters it (p.7: IIN of the kandas and of every member)."""
 
     applicant_iin = forms.RegexField(label=_("IIN of the kandas"), regex=r"^\d{12}$", max_length=12)
@@ -43,6 +63,7 @@ class RegisterForm(forms.Form):
                 label=_("member %(n)d lives with the applicant") % {"n": i}, required=False, initial=True)
             self.fields[f"member_{i}_married"] = forms.BooleanField(
                 label=_("member %(n)d is married") % {"n": i}, required=False)
+        self.style()
 
     def clean(self):
         data = super().clean()
@@ -60,7 +81,7 @@ class RegisterForm(forms.Form):
                 for i in range(1, MEMBER_ROWS + 1) if d.get(f"member_{i}_iin")]
 
 
-class CopiesForm(forms.Form):
+class CopiesForm(Styled, forms.Form):
     copies = forms.MultipleChoiceField(label=_("paper copies received"), widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, case=None, **kwargs):
@@ -69,7 +90,7 @@ class CopiesForm(forms.Form):
             (c.pk, f"{c.member.person.full_name}: {c.get_kind_display()}") for c in (case.copies_missing() if case else [])]
 
 
-class RemarksForm(forms.Form):
+class RemarksForm(Styled, forms.Form):
     remarks = forms.CharField(label=_("remarks for the exit CC specialist"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -80,7 +101,7 @@ class ExitMioRemarksForm(RemarksForm):
                     "with remarks to the exit career centre specialist, as p.9 does for the LMC head (Decisions 15)."))
 
 
-class AssignForm(forms.Form):
+class AssignForm(Styled, forms.Form):
     specialist = forms.ChoiceField(label=_("specialist"))
 
     def __init__(self, *args, case=None, **kwargs):
@@ -97,13 +118,13 @@ class AssignForm(forms.Form):
         self.fields["specialist"].choices = [(s.user_id, s.user.get_full_name() or s.user.username) for s in staff]
 
 
-class SettlementCheckForm(forms.Form):
+class SettlementCheckForm(Styled, forms.Form):
     members_ok = forms.BooleanField(label=_("the data of the kandas and the family members are filled in (p.12 sub.1)"))
     scans_ok = forms.BooleanField(label=_("the scanned documents of p.6 are present (p.12 sub.2)"))
     consent_ok = forms.BooleanField(label=_("the consent to personal data processing is present (p.12 sub.3)"))
 
 
-class ContactForm(forms.Form):
+class ContactForm(Styled, forms.Form):
     receipt_confirmed_on = forms.DateField(label=_("receipt of the application confirmed on"), widget=DATE,
                                            initial=_today)
     consultation_note = forms.CharField(label=_("consultation on the relocation conditions"),
@@ -115,7 +136,7 @@ class ContactForm(forms.Form):
         ("no", _("chose none of the vacancies: the career centre continues the job search"))])
 
 
-class RouteForm(forms.Form):
+class RouteForm(Styled, forms.Form):
     vacancy = forms.CharField(label=_("vacancy of interest"))
     route = forms.CharField(label=_("route to the chosen locality"))
     relocation_on = forms.DateField(label=_("relocation date"), widget=DATE)
@@ -123,16 +144,16 @@ class RouteForm(forms.Form):
     arriving_count = forms.IntegerField(label=_("number of arriving family members"), min_value=1, max_value=30)
 
 
-class PlanDraftForm(forms.Form):
+class PlanDraftForm(Styled, forms.Form):
     plan_draft = forms.CharField(label=_("draft individual adaptation and integration plan"),
                                  widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(Styled, forms.Form):
     reason = forms.CharField(label=_("grounds"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class FinalDecisionForm(forms.Form):
+class FinalDecisionForm(Styled, forms.Form):
     relocation_on = forms.DateField(label=_("relocation date"), widget=DATE)
     transport = forms.ChoiceField(label=_("transport"), choices=Transport.choices)
     employer = forms.CharField(label=_("employer"))
@@ -142,7 +163,7 @@ class FinalDecisionForm(forms.Form):
                                            required=False)
 
 
-class RelocateForm(forms.Form):
+class RelocateForm(Styled, forms.Form):
     arrived_on = forms.DateField(label=_("arrived on"), widget=DATE, initial=_today)
     met_at = forms.CharField(label=_("met at (airport, station)"))
     temporary_housing = forms.CharField(label=_("temporary housing"))
@@ -158,16 +179,16 @@ class RelocateForm(forms.Form):
         self.fields["registration_centre"].choices = [("", "—"), *[(c.pk, str(c)) for c in centres]]
 
 
-class DateForm(forms.Form):
+class DateForm(Styled, forms.Form):
     on = forms.DateField(label=_("date"), widget=DATE, initial=_today)
 
 
-class SelfMigrationForm(forms.Form):
+class SelfMigrationForm(Styled, forms.Form):
     on = forms.DateField(label=_("date of the self-directed migration"), widget=DATE)
     evidence = forms.CharField(label=_("evidence"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class VisitAnnounceForm(forms.Form):
+class VisitAnnounceForm(Styled, forms.Form):
     arrival_on = forms.DateField(label=_("arrival date"), widget=DATE)
     centre = forms.ChoiceField(label=_("stays in (TAC / ACC)"))
 
@@ -178,18 +199,18 @@ class VisitAnnounceForm(forms.Form):
         self.fields["centre"].choices = [(c.pk, str(c)) for c in (visit_centres(case) if case is not None else [])]
 
 
-class VisitRecordForm(forms.Form):
+class VisitRecordForm(Styled, forms.Form):
     places = forms.MultipleChoiceField(label=_("places visited"), choices=VisitPlace.choices,
                                        widget=forms.CheckboxSelectMultiple)
     ended_on = forms.DateField(label=_("visit ended on"), widget=DATE, initial=_today)
 
 
-class VisitPlanForm(forms.Form):
+class VisitPlanForm(Styled, forms.Form):
     plan_note = forms.CharField(label=_("individual plan agreed with the kandas"),
                                 widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ListFilterForm(forms.Form):
+class ListFilterForm(Styled, forms.Form):
     q = forms.CharField(label=_("search (number, name, IIN)"), required=False)
     state = forms.ChoiceField(label=_("step"), required=False, choices=[("", _("all")), *SupportState.choices])
     region = forms.ModelChoiceField(label=_("region (exit or settlement)"), required=False,
@@ -200,18 +221,18 @@ class ListFilterForm(forms.Form):
     overdue = forms.BooleanField(label=_("overdue steps only"), required=False)
 
 
-class ConsultationStartForm(forms.Form):
+class ConsultationStartForm(Styled, forms.Form):
     person_iin = forms.RegexField(label=_("IIN of the kandas"), regex=r"^\d{12}$", max_length=12)
     surname = forms.CharField(label=_("surname (if the persons database has no record)"), required=False)
     given_name = forms.CharField(label=_("given name (if the persons database has no record)"), required=False)
 
 
-class TopicForm(forms.Form):
+class TopicForm(Styled, forms.Form):
     topic = forms.ChoiceField(label=_("topic"), choices=ConsultationTopic.choices)
     note = forms.CharField(label=_("note"), required=False)
 
 
-class FairForm(forms.Form):
+class FairForm(Styled, forms.Form):
     title = forms.CharField(label=_("title"))
     mode = forms.ChoiceField(label=_("form"), choices=FairMode.choices)
     held_on = forms.DateField(label=_("held on"), widget=DATE)
@@ -226,7 +247,7 @@ class FairForm(forms.Form):
                                                                 region__is_settlement_region=True)]
 
 
-class CandidateForm(forms.Form):
+class CandidateForm(Styled, forms.Form):
     application = forms.ChoiceField(label=_("application"))
 
     def __init__(self, *args, fair=None, **kwargs):
@@ -238,7 +259,7 @@ class CandidateForm(forms.Form):
         self.fields["application"].choices = [(a.pk, f"{a.ref} — {a.applicant.full_name}") for a in qs]
 
 
-class ParticipationForm(forms.Form):
+class ParticipationForm(Styled, forms.Form):
     participated = forms.TypedChoiceField(label=_("took part"), coerce=lambda v: v == "yes",
                                           choices=[("yes", _("yes")), ("no", _("no"))])
     outcome = forms.CharField(label=_("outcome"), required=False)
