@@ -75,3 +75,72 @@ class ResidenceApplicationAdmin(ReadOnlyCaseAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields] + ["rule_version_display"]
+
+
+# --- Adaptation services (ADA): read-only cases with their members, copies and visits ---------------------
+from .models import (  # noqa: E402
+    ConsultationTopicRecord, JobFair, JobFairCandidate, PreliminaryConsultation, PreliminaryVisit, SupportApplication,
+    SupportCopy, SupportMember,
+)
+
+
+class SupportMemberInline(ReadOnlyInline):
+    model = SupportMember
+    fields = ("person", "kinship", "lives_with_applicant", "is_married")
+
+
+class SupportVisitInline(ReadOnlyInline):
+    model = PreliminaryVisit
+    fields = ("arrival_on", "centre", "places", "ended_on", "plan_formed_on")
+
+
+@admin.register(SupportApplication)
+class SupportApplicationAdmin(ReadOnlyCaseAdmin):
+    list_display = ("ref", "applicant", "exit_region", "settlement_region", "state", "filed_on", "rule_version_display")
+    list_filter = ("state", "exit_region", "settlement_region", "rule_version")
+    list_select_related = ("applicant", "exit_region", "settlement_region")
+    search_fields = ("ref", "applicant__iin", "applicant__surname")
+    date_hierarchy = "filed_on"
+    inlines = [SupportMemberInline, SupportVisitInline, *ReadOnlyCaseAdmin.inlines]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields] + ["rule_version_display"]
+
+
+@admin.register(SupportCopy)
+class SupportCopyAdmin(admin.ModelAdmin):
+    list_display = ("member", "kind", "source", "received_on")
+    list_filter = ("kind", "source")
+    list_select_related = ("member__person",)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
+
+
+class TopicInline(ReadOnlyInline):
+    model = ConsultationTopicRecord
+    fields = ("topic", "covered_on", "covered_by", "note")
+
+
+@admin.register(PreliminaryConsultation)
+class PreliminaryConsultationAdmin(admin.ModelAdmin):
+    list_display = ("person", "career_centre", "started_on", "application")
+    list_select_related = ("person", "career_centre", "application")
+    readonly_fields = ("person", "career_centre", "started_on", "consultant", "application")
+    inlines = [TopicInline]
+
+
+class CandidateInline(ReadOnlyInline):
+    model = JobFairCandidate
+    fields = ("application", "participated", "outcome")
+
+
+@admin.register(JobFair)
+class JobFairAdmin(admin.ModelAdmin):
+    list_display = ("title", "mode", "held_on", "exit_cc", "settlement_cc", "list_sent_on")
+    list_filter = ("mode",)
+    list_select_related = ("exit_cc", "settlement_cc")
+    inlines = [CandidateInline]

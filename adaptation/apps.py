@@ -7,6 +7,7 @@ class AdaptationConfig(AppConfig):
     verbose_name = _("Adaptation centre")
 
     def ready(self):
+        from . import actions_support  # noqa: F401  (registers the actions of the adaptation-services case)
         from kandas.events import kandas_status_expired, kandas_status_granted
 
         from . import actions  # noqa: F401  (registers the case actions)

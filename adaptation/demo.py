@@ -49,7 +49,11 @@ def _stage(*, centre, family, specialist, acc, stage: str) -> ResidenceApplicati
 def demo_load(stdout=None) -> dict:
     # Step labels and messages are stored as text: write them in the interface's default language.
     with translation.override("ru"):
-        return _demo_load(stdout)
+        made = _demo_load(stdout)
+    from .demo_support import demo_load as support_demo_load  # the adaptation services (ADA)
+
+    support_demo_load(stdout)
+    return made
 
 
 @transaction.atomic

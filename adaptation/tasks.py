@@ -14,3 +14,11 @@ def residence_referrals_lapse() -> list[str]:
 def residence_end_due() -> list[str]:
     """RES-10: end residences whose status or 6-month term ran out."""
     return residences_end_due()
+
+
+@shared_task
+def support_job_searches_lapse() -> list[str]:
+    """ADA-8 / Decisions 16: a job-search period that ended without a job opens the draft-decision step."""
+    from .services.chain import support_job_searches_lapse_due
+
+    return support_job_searches_lapse_due()

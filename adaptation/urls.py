@@ -18,3 +18,23 @@ urlpatterns = [
     path("centres/<int:centre>/journal.pdf", pdfs.journal_pdf, name="journal_pdf"),
     path("centres/<int:centre>/reserve/", residence.reserve, name="reserve"),
 ]
+
+# Adaptation services (ADA): the application's journey, consultations, job fairs.
+from .views import support, support_journey  # noqa: E402
+
+urlpatterns += [
+    path("support/", support.support_list_view, name="support_list"),
+    path("support/new/", support.support_register, name="support_register"),
+    path("support/<int:pk>/", support.support_detail, name="support_detail"),
+    path("support/<int:pk>/act/<str:action>/", support.support_act, name="support_act"),
+    path("support/<int:pk>/app2.pdf", support.support_app2_pdf, name="support_app2_pdf"),
+    path("support/<int:pk>/unemployment.pdf", support.support_unemployment_pdf, name="support_unemployment_pdf"),
+    path("support/<int:pk>/relocation.pdf", support.support_relocation_pdf, name="support_relocation_pdf"),
+    path("support/consultations/", support_journey.consultation_list_view, name="consultation_list"),
+    path("support/consultations/new/", support_journey.consultation_start_view, name="consultation_start"),
+    path("support/consultations/<int:pk>/", support_journey.consultation_detail, name="consultation_detail"),
+    path("support/consultations/<int:pk>/topic/", support_journey.consultation_topic, name="consultation_topic"),
+    path("support/fairs/", support_journey.fair_list_view, name="fair_list"),
+    path("support/fairs/<int:pk>/", support_journey.fair_detail, name="fair_detail"),
+    path("support/fairs/<int:pk>/<str:action>/", support_journey.fair_act, name="fair_act"),
+]

@@ -3,3 +3,10 @@ from .centres import Bed, BedState, Centre, Room  # noqa: F401
 from .residence import (  # noqa: F401
     ResidenceApplication, ResidenceEvent, ResidencePerson, ResidenceState, StayState, TerminationProposal,
 )
+from .support import (  # noqa: F401
+    APP2_LINES, RegistrationKind, SupportApplication, SupportCopy, SupportMember, SupportState, Transport,
+)
+from .journey import (  # noqa: F401
+    ConsultationTopic, ConsultationTopicRecord, FairMode, JobFair, JobFairCandidate, PreliminaryConsultation,
+    PreliminaryVisit, VisitPlace,
+)
