@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -27,8 +26,5 @@ urlpatterns = [
     path("adaptation/", include("adaptation.urls")),
     path("", include("kandas.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_URL is deliberately not served, not even under DEBUG: uploads are personal data (GEN-3) and open
+# only through kandas' download view, which checks scope and consent and logs each access.
