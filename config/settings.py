@@ -3,6 +3,7 @@
 With no environment at all it runs the zero-setup demo: SQLite, eager Celery tasks, DEBUG on.
 Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and REDIS_URL.
 """
+import datetime
 from pathlib import Path
 
 import environ
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     "django_htmx",
+    "axes",
     "kandas",
     "status",
     "quota",
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "kandas.middleware.ConflictMiddleware",
+    # Last, as django-axes asks: it turns a lockout marked during authentication into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -88,14 +92,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["kandas.auth.DemoPasswordGuardBackend"]
+AUTHENTICATION_BACKENDS = ["kandas.auth.LoginThrottleBackend", "kandas.auth.DemoPasswordGuardBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "kandas:my_work"
 LOGOUT_REDIRECT_URL = "login"
 
+# Login throttling (django-axes): failures counted per account and per client address; at the limit, log-in
+# (the right password too) is refused until the cool-off ends or an administrator deletes the attempts.
+AXES_FAILURE_LIMIT = env.int("KANDAS_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("KANDAS_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "kandas.auth.client_ip"
+AXES_LOCKOUT_CALLABLE = "kandas.auth.lockout_response"
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly).
+KANDAS_TRUSTED_PROXIES = env.int("KANDAS_TRUSTED_PROXIES", default=0)
+
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "locale"]  # the first wins where both translate
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
@@ -139,10 +153,13 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Basic first: DRF challenges with the first class, so a failed Basic log-in answers 401 with
+        # `WWW-Authenticate: Basic`, not 403.
+        "kandas.auth.ApiBasicAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "EXCEPTION_HANDLER": "kandas.auth.api_exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
 }
