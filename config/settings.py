@@ -150,11 +150,20 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # One queue per installation; tests give their worker a private queue on a shared Redis.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
+# A task is acknowledged when it has finished, not when a worker took it: a worker killed mid-sweep
+# (OOM, deploy, power) leaves the message to be delivered again, to the next worker. Every task here is
+# an idempotent sweep, so running one again is safe. One message at a time per worker process.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis redelivers an unacknowledged message this many seconds after it was taken: longer than any task
+# runs (else a running task is delivered twice), short enough that a lost sweep is redone soon.
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 # Sending a task from a web request (an admin's "Run selected tasks", a service's on-commit call) with
 # Redis down fails within seconds, not after Celery's default minute of retries; the worker's own
 # reconnection (broker_connection_retry) is unchanged.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
