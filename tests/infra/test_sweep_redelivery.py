@@ -6,16 +6,10 @@ The sweep is held mid-run by the lock it takes first (`pg_advisory_xact_lock(SWE
 time): the test holds that lock from its own connection while the first worker is SIGKILLed.
 """
 import datetime
-import os
-import subprocess
-import sys
 import time
-import uuid
-from pathlib import Path
 
 import psycopg
 import pytest
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count
@@ -27,7 +21,6 @@ from kandas.tasks import deadlines_sweep_task
 from tests.factories import RegionFactory, make_staff
 
 pytestmark = [pytest.mark.celery_worker, pytest.mark.django_db(transaction=True)]
-ROOT = Path(__file__).resolve().parents[2]
 OVERDUE_PER_ORGANISATION = 150
 
 
@@ -35,57 +28,6 @@ def _conninfo() -> dict:
     db = connection.settings_dict
     return {"dbname": db["NAME"], "user": db["USER"], "password": db.get("PASSWORD") or None,
             "host": db["HOST"] or "127.0.0.1", "port": db["PORT"] or 5432}
-
-
-def _database_url() -> str:
-    c = _conninfo()
-    password = f":{c['password']}" if c["password"] else ""
-    return f"postgres://{c['user']}{password}@{c['host']}:{c['port']}/{c['dbname']}"
-
-
-class Workers:
-    """Real `celery worker` processes on a private queue of the real Redis, on the test database."""
-
-    def __init__(self, tmp_path: Path):
-        self.queue = f"kandas-test-{uuid.uuid4().hex[:10]}"
-        self.tmp_path = tmp_path
-        self.procs: list[tuple[subprocess.Popen, Path]] = []
-
-    def start(self, name: str, **env) -> subprocess.Popen:
-        environment = {**os.environ, "DATABASE_URL": _database_url(), "REDIS_URL": settings.REDIS_URL,
-                       "CELERY_QUEUE": self.queue, "DJANGO_SETTINGS_MODULE": "tests.settings",
-                       "CELERY_TASK_ALWAYS_EAGER": "0",
-                       "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", **env}
-        log = self.tmp_path / f"{name}.log"
-        with open(log, "w") as out:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", self.queue, "-P", "solo",
-                 "--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "info",
-                 "-n", f"{name}-{self.queue}@%h"],
-                env=environment, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-        self.procs.append((proc, log))
-        return proc
-
-    def stop_all(self):
-        for proc, log in self.procs:
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-            print(f"--- {log.name}\n{log.read_text()[-2500:]}")
-
-
-@pytest.fixture
-def workers(tmp_path):
-    if not settings.REDIS_URL:
-        pytest.skip("needs REDIS_URL (CI's PostgreSQL + Redis run sets it)")
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker processes need a shared database: run with DATABASE_URL=postgres://…")
-    w = Workers(tmp_path)
-    yield w
-    w.stop_all()
 
 
 def _sweep_waiting_for_its_lock(lock: psycopg.Connection) -> bool:
@@ -104,7 +46,8 @@ def _overdue_deadlines(organisation, n):
         for i in range(n)])
 
 
-def test_sweep_killed_mid_run_is_redelivered_and_completed_once(workers):
+def test_sweep_killed_mid_run_is_redelivered_and_completed_once(celery_workers):
+    workers = celery_workers
     staff = []
     for _ in range(2):
         specialist = make_staff(Role.MIO_SPECIALIST, region=RegionFactory())
