@@ -112,7 +112,9 @@ def test_login_page_and_its_static_files_answer_200_with_debug_off(production_se
     assert _get(f"{base}/static/vendor/bootstrap/{source_map.group(1)}")[0] == 200
 
 
-def test_missing_pages_and_media_answer_404_with_debug_off(production_server):
+def test_favicon_200_missing_pages_and_media_404_with_debug_off(production_server):
     base, _ = production_server
+    status, headers, body = _get(f"{base}/favicon.ico")
+    assert status == 200 and body[:4] == b"\x00\x00\x01\x00"
     assert _get(f"{base}/no-such-page/")[0] == 404
     assert _get(f"{base}/media/documents/anything.pdf")[0] == 404
