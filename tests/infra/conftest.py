@@ -24,9 +24,9 @@ def closed_port() -> int:
 
 
 def _forget_connections():
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
+    # Only drop the app's references: kombu keeps its pools per URL in a registry, where the pools of
+    # the usual broker stay open for when it is switched back.
+    celery_app._pool = None
     celery_app.amqp._producer_pool = None
     vars(celery_app._local).pop("backend", None)
 
