@@ -3,11 +3,15 @@
 FROM node:20-bookworm-slim AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./
+# The same files as the Makefile's static/vendor/.installed, source maps included: collectstatic's
+# manifest storage fails on a sourceMappingURL whose file is missing.
 RUN npm ci --no-audit --no-fund --loglevel=error \
  && mkdir -p vendor/bootstrap vendor/htmx vendor/chartjs \
- && cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js vendor/bootstrap/ \
+ && cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map \
+       node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map \
+       vendor/bootstrap/ \
  && cp node_modules/htmx.org/dist/htmx.min.js vendor/htmx/ \
- && cp node_modules/chart.js/dist/chart.umd.min.js vendor/chartjs/
+ && cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map vendor/chartjs/
 
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1

@@ -16,14 +16,21 @@ $(VENV)/.installed: requirements.lock
 	$(PIP) install -q -r requirements.lock
 	touch $@
 
-# Front-end assets come from the npm registry and are served by the app (no CDN).
-static/vendor/.installed: package.json package-lock.json
+# Front-end assets come from the npm registry and are served by the app (no CDN). Each minified file
+# comes with the source map it names (sourceMappingURL): the production manifest storage rewrites that
+# reference and fails the build when the map is missing (the Dockerfile copies the same files).
+node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/vendor/.installed: node_modules/.package-lock.json Makefile
+	rm -rf static/vendor
 	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/chartjs
-	cp node_modules/bootstrap/dist/css/bootstrap.min.css static/vendor/bootstrap/
-	cp node_modules/bootstrap/dist/js/bootstrap.bundle.min.js static/vendor/bootstrap/
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map \
+	   node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map \
+	   static/vendor/bootstrap/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
-	cp node_modules/chart.js/dist/chart.umd.min.js static/vendor/chartjs/
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map static/vendor/chartjs/
 	touch $@
 
 run: setup

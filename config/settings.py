@@ -3,6 +3,7 @@
 With no environment at all it runs the zero-setup demo: SQLite, eager Celery tasks, DEBUG on.
 Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and REDIS_URL.
 """
+import datetime
 from pathlib import Path
 
 import environ
@@ -35,6 +36,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     "django_htmx",
+    "axes",
+    "health_check",
     "kandas",
     "status",
     "quota",
@@ -55,6 +58,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "kandas.middleware.ConflictMiddleware",
+    "kandas.middleware.TaskQueueUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a lockout marked during authentication into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -88,21 +94,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["kandas.auth.DemoPasswordGuardBackend"]
+AUTHENTICATION_BACKENDS = ["kandas.auth.LoginThrottleBackend", "kandas.auth.DemoPasswordGuardBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "kandas:my_work"
 LOGOUT_REDIRECT_URL = "login"
 
+# Login throttling (django-axes): failures counted per account and per client address; at the limit, log-in
+# (the right password too) is refused until the cool-off ends or an administrator deletes the attempts.
+AXES_FAILURE_LIMIT = env.int("KANDAS_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("KANDAS_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "kandas.auth.client_ip"
+AXES_LOCKOUT_CALLABLE = "kandas.auth.lockout_response"
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly).
+KANDAS_TRUSTED_PROXIES = env.int("KANDAS_TRUSTED_PROXIES", default=0)
+
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "locale"]  # the first wins where both translate
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site's root by whitenoise (favicon.ico), in development and production alike.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
@@ -135,14 +153,35 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # One queue per installation; tests give their worker a private queue on a shared Redis.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
+# A task is acknowledged when it has finished, not when a worker took it: a worker killed mid-sweep
+# (OOM, deploy, power) leaves the message to be delivered again, to the next worker. Every task here is
+# an idempotent sweep, so running one again is safe. One message at a time per worker process.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis redelivers an unacknowledged message this many seconds after it was taken: longer than any task
+# runs (else a running task is delivered twice), short enough that a lost sweep is redone soon.
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+# Sending a task from a web request (an admin's "Run selected tasks", a service's on-commit call) with
+# Redis down fails within seconds, not after Celery's default minute of retries; the worker's own
+# reconnection (broker_connection_retry) is unchanged.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}}
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Basic first: DRF challenges with the first class, so a failed Basic log-in answers 401 with
+        # `WWW-Authenticate: Basic`, not 403.
+        "kandas.auth.ApiBasicAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "EXCEPTION_HANDLER": "kandas.auth.api_exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
 }
@@ -184,6 +223,7 @@ LOGGING = {
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # probes from inside the network speak plain HTTP
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31536000)

@@ -1,9 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from config.health import HealthView
 from kandas.auth import StaffAuthenticationForm
 
 api_v1 = [
@@ -15,9 +16,12 @@ api_v1 = [
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("health/", HealthView.as_view(), name="health"),
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(authentication_form=StaffAuthenticationForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Django's and many tools' default login address: the same page, `next` kept.
+    path("accounts/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
@@ -27,8 +31,5 @@ urlpatterns = [
     path("adaptation/", include("adaptation.urls")),
     path("", include("kandas.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_URL is deliberately not served, not even under DEBUG: uploads are personal data (GEN-3) and open
+# only through kandas' download view, which checks scope and consent and logs each access.

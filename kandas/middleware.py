@@ -51,3 +51,48 @@ class RequestSizeLimitMiddleware:
                 text = _("The upload is too large: at most %(mb)d MB per request.") % {"mb": limit // 2**20}
             return HttpResponse(text, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+def _task_queue_unreachable(exception: BaseException) -> bool:
+    """The broker or the result store (Redis) could not be reached while sending a task. Celery's result
+    consumer wraps the connection error in a bare RuntimeError, so the whole cause chain is checked."""
+    from kombu.exceptions import OperationalError
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    seen = set()
+    while exception is not None and id(exception) not in seen:
+        if isinstance(exception, (OperationalError, RedisConnectionError, RedisTimeoutError)):
+            return True
+        seen.add(id(exception))
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+class TaskQueueUnavailableMiddleware:
+    """Redis down while a request sends a Celery task (the admin's "Run selected tasks", a service's
+    on-commit task): a message and a redirect back, or 503 for the API, instead of a 500. The broker
+    timeouts in config/settings.py make the failure come within seconds."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not _task_queue_unreachable(exception):
+            return None
+        import logging
+
+        from django.http import HttpResponseRedirect
+        from django.utils.translation import gettext as _
+
+        logging.getLogger(__name__).error("Task queue unreachable during %s %s", request.method, request.path,
+                                          exc_info=exception)
+        text = _("The task queue (Redis) is unreachable: the background task was not started. Try again "
+                 "later; if it persists, an administrator should check Redis and the /health/ page.")
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": text}, status=503)
+        messages.error(request, text)
+        return HttpResponseRedirect(request.get_full_path())
