@@ -17,6 +17,7 @@ from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from .deadlines import deadline_cancel, deadline_close, deadline_open, deadline_pause, deadline_resume
 from .holders import step_holder_ensure
+from .rules import Step
 from .models import TransitionLog
 from .scoping import scope_for, user_organisation
 from .workdays import WorkCalendar
@@ -83,7 +84,7 @@ class StepOpen:
     start: the day the count starts from (today by default; Decisions 2: the day the case reaches the
     holder); fixed_date: a calendar-date step's date (CAL-3); subject: one family member or plan item."""
 
-    key: str
+    key: "str | Step"  # a step key of the case's rule table, or a Step built for this case (a per-case length)
     organisation: object
     start: datetime.date | None = None
     fixed_date: datetime.date | None = None
@@ -110,7 +111,8 @@ def case_transition(
     *, case, transition: str, actor, comment: str = "", message: dict | None = None,
     seen_version: int | None = None, kwargs: dict | None = None, close: Iterable[str] = (),
     open: Iterable[StepOpen] = (), pause: Iterable[str] = (), resume: Iterable[str] = (),
-    holds: Iterable[str] = (), on: datetime.date | None = None, sign: str | None = None, sign_role: str = "",
+    holds: Iterable[str] = (), cancel: Iterable[str] = (), on: datetime.date | None = None,
+    sign: str | None = None, sign_role: str = "",
 ):
     """Run one transition of `case` for `actor`; returns the re-read, saved case.
 
@@ -134,6 +136,8 @@ def case_transition(
         case=locked, transition=transition, source=source, target=locked.state, actor=actor,
         organisation=user_organisation(actor), comment=comment, message=message or {},
     )
+    for key in cancel:  # steps that no longer apply: stopped without a verdict
+        deadline_cancel(case=locked, step=key)
     _steps_apply(locked, close=close, pause=pause, resume=resume, open=open, on=on)
     if sign:
         from .signing import signature_create
