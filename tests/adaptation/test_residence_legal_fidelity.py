@@ -166,6 +166,9 @@ def test_res9_proposal_goes_to_the_mio_that_issued_the_referral_with_two_mios(
     client.force_login(staff.centre_staff)
     page = client.get(app.get_absolute_url()).content.decode()
     assert f"выдал {mio_b}" in page and "ожидает решения МИО, выдавшего направление" in page
+    client.force_login(head_b)
+    api = client.get(reverse("adaptation_api:residence_application", args=[app.pk])).json()
+    assert api["referral_issued_by"] == str(mio_b)
     termination_decide(application_id=app.pk, actor=head_b, decision="stay", reason="warned")
     assert _get(app).state == ResidenceState.RESIDING
 
