@@ -1,7 +1,8 @@
 """What a residence case page offers and who may take it (kandas.actions): one registry per case type.
 
 Each action names the steps it acts on (adaptation/rules.py), so only the step's holder may take it —
-the MIO for "consider" (RES-5), "offer" (RES-6) and "decide" (RES-9), the centre for "check_in" (RES-7),
+the MIO for "consider" (RES-5), "offer" (RES-6*, this system's service level) and "decide" (RES-9, the MIO
+that issued the referral), the centre for "check_in" (RES-7),
 "residence" (RES-10) and "vacate" (RES-11); the services check the same holders (kandas.transitions).
 Adaptation services (ADA) register their own case types in this module when they come.
 """
@@ -40,6 +41,12 @@ register_actions(ResidenceApplication, url_name="adaptation:residence_act", acti
         run=lambda actor, case, data: residence_services.talon_record(
             application_id=case.pk, actor=actor, resident_id=data["resident"], number=data["number"],
             on=data["on"], upload=data["file"])),
+    # RES-3: the specialist prepares, the MIO head (whose name form app.1 prints) signs and issues.
+    CaseAction(
+        "referral_prepare", transition="referral_prepare", steps=MIO_STEPS,
+        done=_("The referral is prepared: the MIO head signs it."),
+        run=lambda actor, case, data: residence_services.referral_prepare(
+            application_id=case.pk, actor=actor, seen_version=data["seen_version"])),
     CaseAction(
         "referral_issue", transition="referral_issue", form=ReferralForm, steps=MIO_STEPS, signs="referral",
         done=_("The referral is issued."),

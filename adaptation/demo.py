@@ -12,7 +12,9 @@ from kandas.services import person_kandas_status_set
 from kandas.transitions import ActionNotAllowed
 
 from .models import Bed, Centre, ResidenceApplication, Room
-from .services.residence import application_register, check_in, referral_issue, reserve_enter, talon_record
+from .services.residence import (
+    application_register, check_in, referral_issue, referral_prepare, reserve_enter, talon_record,
+)
 
 DEMO_BEDS = {"pvl": (3, 4), "sko": (4, 4), "alm": (5, 4)}  # rooms × beds per room
 
@@ -27,7 +29,7 @@ def _centre(org: Organisation, rooms: int, beds: int) -> Centre:
     return centre
 
 
-def _stage(*, centre, family, specialist, acc, stage: str) -> ResidenceApplication:
+def _stage(*, centre, family, specialist, head, acc, stage: str) -> ResidenceApplication:
     app = application_register(actor=specialist, centre_id=centre.pk, applicant_id=family.applicant_id,
                                whole_family=True)
     if stage == "registered":
@@ -37,10 +39,13 @@ def _stage(*, centre, family, specialist, acc, stage: str) -> ResidenceApplicati
         if row.needs_talon:
             talon_record(application_id=app.pk, resident_id=row.pk, actor=specialist,
                          number=f"УМ-{row.person.iin[-6:]}", on=today)
-    try:
-        app = referral_issue(application_id=app.pk, actor=specialist)
+    try:  # RES-3: the specialist prepares, the head signs
+        app = referral_prepare(application_id=app.pk, actor=specialist)
     except ActionNotAllowed:
         return reserve_enter(application_id=app.pk, actor=specialist)
+    if stage == "prepared" or head is None:
+        return app
+    app = referral_issue(application_id=app.pk, actor=head)
     if stage == "residing":
         app = check_in(application_id=app.pk, actor=acc, house_rules_acknowledged=True)
     return app
@@ -65,6 +70,7 @@ def _demo_load(stdout=None) -> dict:
     for code, kato in DEMO_REGIONS.items():
         org = Organisation.objects.filter(kind=Organisation.Kind.ACC, region__kato=kato).order_by("pk").first()
         specialist = User.objects.filter(username=f"mio_specialist_{code}").first()
+        head = User.objects.filter(username=f"mio_head_{code}").first()
         acc = User.objects.filter(username=f"acc_staff_{code}").first()
         if org is None or specialist is None or acc is None:
             continue
@@ -76,9 +82,9 @@ def _demo_load(stdout=None) -> dict:
                                          until=today + datetime.timedelta(days=300))
         if centre.applications.exists():
             continue
-        stages = ["residing", "residing", "referred", "registered", "residing", "residing", "referred", "referred"]
+        stages = ["residing", "residing", "referred", "registered", "residing", "residing", "prepared", "referred"]
         for family, stage in zip(families, stages):
-            _stage(centre=centre, family=family, specialist=specialist, acc=acc, stage=stage)
+            _stage(centre=centre, family=family, specialist=specialist, head=head, acc=acc, stage=stage)
         made[code] = centre.applications.count()
     if stdout is not None:
         stdout.write(f"Residence demo: centres with applications {made or 'already loaded'}\n")

@@ -13,7 +13,8 @@ def residence_on_status_expired(sender=None, *, person_id: int, expired_on, **kw
     for pk in open_cases.filter(state__in=(ResidenceState.RESIDING, ResidenceState.TERMINATION_PROPOSED)).values_list(
             "pk", flat=True):
         residence_end(application_id=pk, on=expired_on, reason=STATUS_ENDED)
-    pending = (ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED, ResidenceState.REFERRED)
+    pending = (ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED, ResidenceState.PREPARED,
+               ResidenceState.REFERRED)
     for pk in open_cases.filter(state__in=pending).values_list("pk", flat=True):
         application_refuse_status_ended(application_id=pk, expired_on=expired_on)
 

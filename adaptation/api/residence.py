@@ -47,11 +47,14 @@ class ResidenceApplicationSerializer(serializers.ModelSerializer):
     centre = serializers.CharField()
     state_label = serializers.CharField(source="get_state_display")
     check_in_last_day = serializers.DateField()
+    # RES-9 p.13: the MIO that issued the referral receives the centre's proposals.
+    referral_issued_by = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = ResidenceApplication
         fields = ["id", "ref", "state", "state_label", "journal_no", "centre", "applicant", "persons_count",
-                  "filed_on", "referral_no", "referral_issued_on", "referral_handed_over_on", "check_in_last_day",
+                  "filed_on", "referral_no", "referral_issued_on", "referral_issued_by", "referral_prepared_on",
+                  "referral_handed_over_on", "check_in_last_day",
                   "checked_in_on", "residence_ends_on", "ended_on", "vacate_by", "rule_version"]
 
 

@@ -14,7 +14,7 @@ from django_fsm import RETURN_VALUE, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from kandas.fsm import condition, role_permission
-from kandas.models import ADULT_AGE, CaseBase, Document, Family, Kinship, Person
+from kandas.models import ADULT_AGE, CaseBase, Document, Family, Kinship, Organisation, Person
 from kandas.roles import Role
 from kandas.texts import text, text_render
 
@@ -27,6 +27,7 @@ VACATE_DAYS = 3  # RES-11 (p.17)
 
 MIO = role_permission(Role.MIO_SPECIALIST, Role.MIO_HEAD)
 MIO_HEAD = role_permission(Role.MIO_HEAD)
+MIO_SPECIALIST = role_permission(Role.MIO_SPECIALIST)
 CENTRE = role_permission(Role.ACC_STAFF)
 
 
@@ -39,6 +40,7 @@ class ResidenceState(models.TextChoices):
     REGISTERED = "registered", _("registered in the journal")
     RESERVE = "reserve", _("in the reserve (waiting for beds)")
     OFFERED = "offered", _("beds held: referral to be issued")
+    PREPARED = "prepared", _("referral prepared: awaiting the MIO head's signature")
     REFERRED = "referred", _("referral issued")
     RESIDING = "residing", _("residing in the centre")
     TERMINATION_PROPOSED = "termination", _("early termination proposed")
@@ -49,7 +51,8 @@ class ResidenceState(models.TextChoices):
     REFUSED = "refused", _("refused")
 
 
-ACTIVE_STATES = (ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED, ResidenceState.REFERRED,
+ACTIVE_STATES = (ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED, ResidenceState.PREPARED,
+                 ResidenceState.REFERRED,
                  ResidenceState.RESIDING, ResidenceState.TERMINATION_PROPOSED, ResidenceState.ENDED,
                  ResidenceState.EVICTED)
 
@@ -122,6 +125,13 @@ class ResidenceApplication(CaseBase):
     referral_no = models.PositiveIntegerField(_("referral number"), null=True, blank=True, editable=False)
     referral_issued_on = models.DateField(_("referral issued on"), null=True, blank=True)
     referral_handed_over_on = models.DateField(_("referral received by the applicant on"), null=True, blank=True)
+    # RES-3: a specialist may prepare the referral; the MIO head whose name it prints signs it.
+    referral_prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                             related_name="+", verbose_name=_("referral prepared by"))
+    referral_prepared_on = models.DateField(_("referral prepared on"), null=True, blank=True)
+    # RES-9 (p.13): the centre's proposal of early termination goes to the MIO that issued the referral.
+    referral_issued_by = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True,
+                                           related_name="+", verbose_name=_("referral issued by"))
     checked_in_on = models.DateField(_("checked in on"), null=True, blank=True)
     residence_ends_on = models.DateField(_("residence ends on"), null=True, blank=True)
     ended_on = models.DateField(_("residence ended on"), null=True, blank=True)
@@ -200,12 +210,23 @@ class ResidenceApplication(CaseBase):
         return data
 
     # --- transitions: fields only (services do the rest) -----------------------------------------
-    @transition(field=state, source=[ResidenceState.REGISTERED, ResidenceState.OFFERED], target=ResidenceState.REFERRED,
-                conditions=[talons_complete], permission=MIO, custom={"label": _("Issue the referral")})
-    def referral_issue(self, *, number: int, handed_over_on: datetime.date):
+    @transition(field=state, source=[ResidenceState.REGISTERED, ResidenceState.OFFERED], target=ResidenceState.PREPARED,
+                conditions=[talons_complete], permission=MIO_SPECIALIST,
+                custom={"label": _("Prepare the referral for the head's signature")})
+    def referral_prepare(self, *, by, on: datetime.date):
+        """RES-3: the specialist prepares; the beds are held; the MIO head signs (referral_issue)."""
+        self.referral_prepared_by, self.referral_prepared_on = by, on
+
+    # RES-3: form app.1 prints "Руководитель местного исполнительного органа": only the MIO head signs it,
+    # so the printed name is the signer's. The head may also sign an application nobody prepared.
+    @transition(field=state, source=[ResidenceState.REGISTERED, ResidenceState.OFFERED, ResidenceState.PREPARED],
+                target=ResidenceState.REFERRED, conditions=[talons_complete], permission=MIO_HEAD,
+                custom={"label": _("Issue the referral")})
+    def referral_issue(self, *, number: int, handed_over_on: datetime.date, issued_by):
         self.referral_no = number
         self.referral_issued_on = timezone.localdate()
         self.referral_handed_over_on = handed_over_on
+        self.referral_issued_by = issued_by
 
     @transition(field=state, source=ResidenceState.REGISTERED, target=ResidenceState.RESERVE, permission=MIO,
                 custom={"label": _("Place in the reserve")})
@@ -218,7 +239,7 @@ class ResidenceApplication(CaseBase):
         pass
 
     @transition(field=state, source=[ResidenceState.REGISTERED, ResidenceState.RESERVE, ResidenceState.OFFERED,
-                                     ResidenceState.REFERRED],
+                                     ResidenceState.PREPARED, ResidenceState.REFERRED],
                 target=ResidenceState.REFUSED, permission=MIO, custom={"label": _("Refuse")})
     def refuse(self, *, reason: str, message: dict | None = None):
         self.refusal_reason, self.refusal_message = reason, message or {}
@@ -313,7 +334,10 @@ class ResidenceEvent(models.Model):
         BEDDING_ISSUED = "bedding_issued", _("bedding issued")
         BEDDING_CHANGED = "bedding_changed", _("bedding changed")
         SERVICE = "service", _("adaptation or integration service received")
-        REQUEST = "request", _("request to the centre's management")
+        # p.10(2): on accommodation and stay, residents file applications, petitions and appeals to the
+        # centre's management; the centre records them and its answer.
+        REQUEST = "request", _("application, petition or appeal to the centre's management (p.10(2))")
+        ANSWER = "answer", _("answer of the centre's management to a resident")
 
     application = models.ForeignKey(ResidenceApplication, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("what"), max_length=20, choices=Kind.choices)

@@ -10,14 +10,18 @@ The reserve rule (RES-6, p.7–8) — strictly in journal order:
     If the head needs more beds than are free, the freed beds are HELD for the head and nobody behind it
     gets a bed — not even a smaller family that would fit — until enough beds are free for the head.
     When the head has all its beds, it is offered the referral (a task in the MIO's "My work", step
-    RES-6) and the next in line starts collecting beds the same way.
+    RES-6*: p.8 sets no term, the 1 working day is this system's service level) and the next in line
+    starts collecting beds the same way.
 So a family of 5 never loses its turn to a family of 2; the price is that beds may stay held (not
 used) while the head waits, which the occupancy view shows as "held". An application larger than the
 centre's capacity is refused at registration, so the head can always be satisfied eventually.
 """
 from __future__ import annotations
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext as _, gettext_noop
+
+from kandas.deadlines import deadline_explain_append, step_deadlines
+from kandas.models import Deadline
 
 from kandas.notify import organisation_notify_on_commit
 from kandas.texts import text
@@ -63,6 +67,15 @@ def beds_release(*, application: ResidenceApplication, person=None) -> int:
     return qs.update(state=BedState.FREE, application=None, occupant=None)
 
 
+def _service_level_explain(application: ResidenceApplication) -> None:
+    """RES-6*: the offer step's "How counted" says its term is this system's, not the regulation's."""
+    for deadline in step_deadlines(application, "offer").filter(state=Deadline.State.OPEN, closed_at__isnull=True):
+        deadline_explain_append(deadline, lambda: _(
+            "Service level of this system (RES-6*), not a statutory term: p.8 of the rules sets no term for "
+            "giving the referral to the reserve."))
+        deadline.save(update_fields=["explanation", "texts"])
+
+
 def reserve_allocate(*, centre: Centre) -> list[ResidenceApplication]:
     """RES-6: give freed beds to the reserve strictly in journal order (see the module docstring)."""
     offered = []
@@ -80,6 +93,7 @@ def reserve_allocate(*, centre: Centre) -> list[ResidenceApplication]:
         head = case_transition_system(case=head, transition="reserve_offer", message=text(
             gettext_noop("%(n)s beds held in journal order"), n=head.persons_count),
             open=[StepOpen("offer", head.organisation)])
+        _service_level_explain(head)
         organisation_notify_on_commit(
             organisation=head.organisation_id, key=f"res-offer:{head.pk}", link=head.get_absolute_url(),
             message=text(gettext_noop("%(ref)s: beds are free for the next in the reserve — issue the referral."),

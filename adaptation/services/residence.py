@@ -34,7 +34,8 @@ from ..models.residence import ACTIVE_STATES, MAX_RESIDENCE_MONTHS
 from .beds import beds_free_count, beds_hold, beds_occupy, beds_release, centre_lock, reserve_allocate
 
 # The residence steps (adaptation/rules.py) and who holds each: the MIO considers the application (RES-5),
-# issues the referral to the next in the reserve (RES-6) and decides on early termination (RES-9); the
+# issues the referral to the next in the reserve (RES-6*, this system's service level) and decides on early
+# termination (RES-9, the MIO that issued the referral); the
 # centre checks the family in (RES-7), hosts the residence (RES-10) and sees the room vacated (RES-11).
 MIO_STEPS = ("consider", "offer")
 
@@ -174,18 +175,8 @@ def talon_record(*, application_id: int, resident_id: int, actor, number: str = 
     return row
 
 
-@transaction.atomic
-def referral_issue(*, application_id: int, actor, handed_over_on: datetime.date | None = None,
-                   seen_version: int | None = None) -> ResidenceApplication:
-    """RES-3 (form app.1): only with the police talon of the applicant and every adult member; beds are
-    held for the family (centre row locked: never double-booked); RES-7 check-in window opens for the centre."""
-    centre_id = ResidenceApplication.objects.values_list("centre_id", flat=True).get(pk=application_id)
-    centre = centre_lock(centre_id)
-    application = _locked(application_id)
-    _check_visible(actor, application)
-    if application.state in (ResidenceState.REGISTERED, ResidenceState.OFFERED) \
-            and not role_may(actor, application, "referral_issue"):
-        raise PermissionDenied(_("Your role may not take this action."))
+def _referral_beds_hold(*, centre, application) -> None:
+    """RES-3 talons, then RES-6 beds: a registered application gets its beds now (an offered one has them)."""
     missing = application.persons_missing_talon()
     if missing and application.state in (ResidenceState.REGISTERED, ResidenceState.OFFERED):
         raise ActionNotAllowed(_("The referral cannot be issued: the police talon is missing for %(names)s (RES-3).")
@@ -197,14 +188,60 @@ def referral_issue(*, application_id: int, actor, handed_over_on: datetime.date 
                 "Only %(free)d free beds for %(n)d persons: place the application in the reserve (RES-6).")
                 % {"free": free, "n": application.persons_count})
         beds_hold(centre=centre, application=application, count=application.persons_count)
+
+
+@transaction.atomic
+def referral_prepare(*, application_id: int, actor, seen_version: int | None = None) -> ResidenceApplication:
+    """RES-3: an MIO specialist prepares the referral (talons checked, beds held); it is issued only when
+    the MIO head whose name form app.1 prints signs it (referral_issue). The MIO's step stays open
+    until then, and the head is told."""
+    centre = centre_lock(ResidenceApplication.objects.values_list("centre_id", flat=True).get(pk=application_id))
+    application = _locked(application_id)
+    _check_visible(actor, application)
+    if application.state in (ResidenceState.REGISTERED, ResidenceState.OFFERED) \
+            and not role_may(actor, application, "referral_prepare"):
+        raise PermissionDenied(_("Only an MIO specialist prepares a referral; the MIO head signs it (RES-3)."))
+    _referral_beds_hold(centre=centre, application=application)
+    application = case_transition(
+        case=application, transition="referral_prepare", actor=actor, seen_version=seen_version,
+        kwargs={"by": actor, "on": timezone.localdate()}, holds=MIO_STEPS)
+    organisation_notify_on_commit(
+        organisation=application.organisation_id, heads_only=True, link=application.get_absolute_url(),
+        key=f"res-prepared:{application.pk}:{application.version}",
+        message=text(gettext_noop("%(ref)s: the referral is prepared and awaits your signature (RES-3)."),
+                     ref=application.ref))
+    return application
+
+
+@transaction.atomic
+def referral_issue(*, application_id: int, actor, handed_over_on: datetime.date | None = None,
+                   seen_version: int | None = None) -> ResidenceApplication:
+    """RES-3 (form app.1): signed by the MIO head, whose name the referral prints (a specialist prepares
+    it: referral_prepare); only with the police talon of the applicant and every adult member; beds are
+    held for the family (centre row locked: never double-booked); the issuing MIO is recorded (RES-9
+    p.13 routes the centre's proposals to it); RES-7 check-in window opens for the centre."""
+    centre_id = ResidenceApplication.objects.values_list("centre_id", flat=True).get(pk=application_id)
+    centre = centre_lock(centre_id)
+    application = _locked(application_id)
+    _check_visible(actor, application)
+    if application.state in (ResidenceState.REGISTERED, ResidenceState.OFFERED, ResidenceState.PREPARED) \
+            and not role_may(actor, application, "referral_issue"):
+        if user_has_role(actor, Role.MIO_SPECIALIST):
+            raise PermissionDenied(_("The referral prints the name of the MIO head and is signed by the head: "
+                                     "prepare it for the head's signature (RES-3)."))
+        raise PermissionDenied(_("Your role may not take this action."))
+    _referral_beds_hold(centre=centre, application=application)
     handed_over_on = handed_over_on or timezone.localdate()
+    issuer = user_organisation(actor)
+    if issuer is None or issuer.kind != Organisation.Kind.MIO:
+        issuer = application.organisation
     centre.referral_last += 1
     centre.save(update_fields=["referral_last"])
     application = case_transition(
         case=application, transition="referral_issue", actor=actor, seen_version=seen_version,
-        kwargs={"number": centre.referral_last, "handed_over_on": handed_over_on},
+        kwargs={"number": centre.referral_last, "handed_over_on": handed_over_on, "issued_by": issuer},
         close=MIO_STEPS, open=[StepOpen("check_in", centre.organisation, start=handed_over_on)],
-        sign="referral", sign_role=Role.MIO_HEAD if user_has_role(actor, Role.MIO_HEAD) else Role.MIO_SPECIALIST)
+        sign="referral", sign_role=Role.MIO_HEAD)
     organisation_notify_on_commit(
         organisation=centre.organisation_id, key=f"res-referral:{application.pk}", link=application.get_absolute_url(),
         message=text(gettext_noop("%(ref)s: a family of %(n)s is referred to the centre; check-in by %(day)s."),
@@ -232,7 +269,8 @@ def reserve_enter(*, application_id: int, actor, seen_version: int | None = None
 
 @transaction.atomic
 def application_refuse(*, application_id: int, actor, reason: str, seen_version: int | None = None):
-    """The MIO refuses (e.g. the talon never came): its own step (RES-5/RES-6) is closed, any other is
+    """The MIO refuses (e.g. the talon never came, or the head does not sign a prepared referral): its own
+    step (RES-5/RES-6*) is closed, any other is
     cancelled; held beds go back to the reserve (RES-6)."""
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason of the refusal.")})

@@ -8,7 +8,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _, gettext_noop
+from django.utils.translation import gettext as _, gettext_lazy, gettext_noop
 
 from kandas.deadlines import deadline_cancel, deadline_close, deadline_explain_append, step_deadlines
 from kandas.holders import step_holder_ensure
@@ -25,6 +25,17 @@ from .beds import beds_release, centre_lock, reserve_allocate
 from .residence import _check_visible, _locked, records_text, residence_end_date
 
 LIVING = (ResidenceState.RESIDING, ResidenceState.TERMINATION_PROPOSED)
+# RES-11: p.17 gives the 3 calendar days "at the end of the residence term" only; counting them from an
+# eviction decision is this system's reading, and the screens say so.
+EVICTION_VACATE_READING = gettext_lazy(
+    "p.17 of the rules gives 3 calendar days to vacate at the end of the residence term; after an eviction "
+    "decision this system counts the same 3 days from the decision (its reading: the rules name no term).")
+
+
+def referral_issuer(application: ResidenceApplication):
+    """RES-9 p.13: the MIO that issued the referral (cases referred before it was recorded: the MIO that
+    registered the application, which then held the referral step)."""
+    return application.referral_issued_by or application.organisation
 
 
 @transaction.atomic
@@ -51,7 +62,8 @@ def residence_record(*, application_id: int, actor, kind: str, note: str = "", p
 def termination_propose(*, application_id: int, actor, violation: str, member_id: int | None = None,
                         seen_version: int | None = None) -> TerminationProposal:
     """RES-9 (p.13): the centre hosting the family proposes early termination for the family or one
-    member, describing the violation; the MIO must decide within 1 working day (Decisions 2)."""
+    member, describing the violation, to the MIO **that issued the referral** (recorded at issue), which
+    must decide within 1 working day (Decisions 2): it holds the "decide" step and is told."""
     if not violation.strip():
         raise ValidationError({"violation": _("Describe the violation.")})
     application = _locked(application_id)
@@ -60,13 +72,14 @@ def termination_propose(*, application_id: int, actor, violation: str, member_id
         member = application.persons.filter(pk=member_id, stay_state=StayState.RESIDING).first()
         if member is None:
             raise ValidationError({"member": _("This person does not live in the centre under this application.")})
+    issuer = referral_issuer(application)
     application = case_transition(case=application, transition="termination_propose", actor=actor,
                                   seen_version=seen_version, comment=violation, holds=["residence"],
-                                  open=[StepOpen("decide", application.organisation)])
+                                  open=[StepOpen("decide", issuer)])
     proposal = TerminationProposal.objects.create(application=application, member=member, violation=violation,
                                                   proposed_by=actor, proposed_on=timezone.localdate())
     organisation_notify_on_commit(
-        organisation=application.organisation_id, key=f"res-propose:{proposal.pk}",
+        organisation=issuer.pk, key=f"res-propose:{proposal.pk}",
         link=application.get_absolute_url(),
         message=text(gettext_noop("%(ref)s: the centre proposes early termination — decide within 1 working day."),
                      ref=application.ref))
@@ -101,6 +114,10 @@ def termination_decide(*, application_id: int, actor, decision: str, reason: str
         open=[StepOpen("vacate", centre.organisation, start=today)] if evict else [],
         sign=proposal.purpose, sign_role=Role.MIO_HEAD)
     if evict:
+        for deadline in step_deadlines(application, "vacate").filter(state=Deadline.State.OPEN,
+                                                                      closed_at__isnull=True):
+            deadline_explain_append(deadline, lambda: str(EVICTION_VACATE_READING))
+            deadline.save(update_fields=["explanation", "texts"])
         leaving = residing if proposal.member is None else [proposal.member]
         for row in leaving:
             beds_release(application=application, person=row.person)

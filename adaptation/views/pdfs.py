@@ -10,6 +10,7 @@ from kandas.printing import print_gate
 from kandas.services import personal_data_access_log_many
 
 from ..selectors.residence import application_get, centre_get, journal_rows
+from ..services.stay import referral_issuer
 from .residence import _period
 
 # The printouts name persons with their dates of birth: every one passes kandas.printing.print_gate
@@ -23,7 +24,8 @@ def _mio_head(application):
 
 @login_required
 def referral_pdf(request, pk: int):
-    """RES-3, form app.1."""
+    """RES-3, form app.1: the head printed on it is the head who signed it (the signer), of the MIO that
+    issued it."""
     application = application_get(user=request.user, pk=pk)
     signature = application.signatures.filter(purpose="referral").select_related("signer", "organisation").first()
     if signature is None:
@@ -31,7 +33,8 @@ def referral_pdf(request, pk: int):
     print_gate(user=request.user, person=application.applicant, detail=f"{application.ref} app.1 {request.path}")
     members = application.persons.exclude(kinship="applicant").select_related("person")
     return pdf_response("adaptation/pdf/referral.html", {
-        "application": application, "members": members, "head": _mio_head(application),
+        "application": application, "members": members,
+        "issuer": application.referral_issued_by or signature.organisation or application.organisation,
         **signature_print_context(signature)}, filename=f"referral-{application.ref}.pdf",
         language=pdf_language(request))
 
@@ -61,6 +64,7 @@ def decision_pdf(request, pk: int, proposal: int):
     residents = application.persons.select_related("person")
     return pdf_response("adaptation/pdf/decision.html", {
         "application": application, "proposal": item, "residents": residents,
+        "issuer": signature.organisation or referral_issuer(application),
         **signature_print_context(signature)}, filename=f"decision-{application.ref}-{item.pk}.pdf",
         language=pdf_language(request))
 

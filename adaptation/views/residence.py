@@ -87,6 +87,10 @@ def _case_context(request, application, bound=None) -> dict:
         "may_see_personal_data": user_may_see_personal_data(request.user),
         "is_mio": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD),
         "talons_open": application.state in TALON_STATES,
+        "referral_issuer": stay.referral_issuer(application),
+        "referral_signer": getattr(application.signatures.filter(purpose="referral").select_related("signer")
+                                   .first(), "signer", None),
+        "eviction_vacate_reading": stay.EVICTION_VACATE_READING,
     })
     return context
 

@@ -2,7 +2,7 @@ import datetime
 
 from django.utils import timezone
 
-from adaptation.services.residence import application_register, referral_issue, talon_record
+from adaptation.services.residence import application_register, referral_issue, referral_prepare, talon_record
 
 from .factories import make_kandas_family
 
@@ -22,8 +22,18 @@ def talons_all(staff, application):
 
 
 def referred(staff, application, handed_over_on=None):
+    """RES-3: talons, the specialist prepares the referral, the MIO head signs and issues it."""
     talons_all(staff, application)
-    return referral_issue(application_id=application.pk, actor=staff.specialist, handed_over_on=handed_over_on)
+    return issue(staff, application, handed_over_on=handed_over_on)
+
+
+def issue(staff, application, handed_over_on=None):
+    """RES-3: the specialist prepares (unless already prepared), the head signs and issues."""
+    from adaptation.models import ResidenceApplication, ResidenceState
+
+    if ResidenceApplication.objects.get(pk=application.pk).state != ResidenceState.PREPARED:
+        referral_prepare(application_id=application.pk, actor=staff.specialist)
+    return referral_issue(application_id=application.pk, actor=staff.head, handed_over_on=handed_over_on)
 
 
 def days(n):

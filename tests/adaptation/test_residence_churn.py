@@ -7,13 +7,13 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from adaptation.models import Bed, BedState, ResidenceApplication, ResidenceState
-from adaptation.services.residence import check_in, referral_issue, referral_lapse, reserve_enter
+from adaptation.services.residence import check_in, referral_lapse, reserve_enter
 from adaptation.services.stay import check_out, residence_end, termination_decide, termination_propose
 from kandas.models import TransitionLog
 from kandas.transitions import ActionNotAllowed
 
 from .factories import residence_world
-from .helpers import days, register, talons_all
+from .helpers import days, issue, register, talons_all
 
 pytestmark = pytest.mark.django_db
 
@@ -46,14 +46,14 @@ def test_res6_reserve_order_holds_under_random_churn(seed):
             app = register(staff, adults=rng.randint(0, 1), children=rng.randint(0, 2))
             talons_all(staff, app)
             try:
-                referral_issue(application_id=app.pk, actor=staff.specialist)
+                issue(staff, app)
             except ActionNotAllowed:
                 reserve_enter(application_id=app.pk, actor=staff.specialist)
         elif action == "move":
             app = ResidenceApplication.objects.filter(centre=centre, state__in=(
                 ResidenceState.OFFERED, ResidenceState.REFERRED)).order_by("?").first()
             if app and app.state == ResidenceState.OFFERED:
-                referral_issue(application_id=app.pk, actor=staff.specialist)
+                issue(staff, app)
             elif app:
                 check_in(application_id=app.pk, actor=staff.centre_staff, house_rules_acknowledged=True)
         elif action == "leave":

@@ -29,7 +29,7 @@ def test_res6_two_referrals_at_the_same_moment_never_double_book_beds():
     def issue(app):
         try:
             barrier.wait()
-            referral_issue(application_id=app.pk, actor=staff.specialist)
+            referral_issue(application_id=app.pk, actor=staff.head)  # RES-3: the head signs
             outcomes[app.pk] = "issued"
         except ActionNotAllowed as exc:
             outcomes[app.pk] = str(exc)

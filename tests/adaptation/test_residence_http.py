@@ -50,16 +50,15 @@ def test_res3_referral_without_talon_is_a_clear_message_over_http(client, staff)
     app = register(staff, adults=1)
     spouse = app.persons.get(kinship="spouse")
     client.force_login(staff.specialist)
-    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "referral_issue"]),
-                           {"handed_over_on": timezone.localdate().isoformat(), "seen_version": app.version,
-                            "sign_confirmed": "1"}, follow=True)
+    response = client.post(reverse("adaptation:residence_act", args=[app.pk, "referral_prepare"]),
+                           {"seen_version": app.version}, follow=True)
     text = _messages(response)
     assert "талон органов внутренних дел" in text and "RES-3" in text
     page = response.content.decode()
     warning = page[page.index("alert-warning"):]
     assert spouse.person.full_name in warning[:warning.index("</div>")] and "RES-3" in warning
     waiting = page[page.index('data-testid="action-waiting"'):]
-    assert "Выдать направление" in waiting[:400]
+    assert "Подготовить направление" in waiting[:400]
     assert ResidenceApplication.objects.get(pk=app.pk).state == ResidenceState.REGISTERED
 
 
@@ -79,6 +78,9 @@ def test_res3_talon_upload_then_referral_and_pdf_in_russian_and_kazakh(client, s
     bad.name = "talon.exe"
     response = client.post(talon_url, {"resident": app.persons.first().pk, "file": bad})
     assert response.status_code == 400 and ".pdf" in response.content.decode()
+    client.post(reverse("adaptation:residence_act", args=[app.pk, "referral_prepare"]), {"seen_version": app.version})
+    app = ResidenceApplication.objects.get(pk=app.pk)
+    client.force_login(staff.head)  # RES-3: the head whose name the referral prints signs it
     page = client.get(app.get_absolute_url()).content.decode()
     preview = page[page.index('data-testid="sign-preview-referral_issue"'):]
     assert app.applicant.full_name in preview and "супруг" in preview.lower()  # what the referral signs, in words

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from adaptation.models import Bed, BedState, ResidenceApplication, ResidenceState, StayState
 from adaptation.selectors.residence import centre_occupancy, reserve_list
-from adaptation.services.residence import application_refuse, check_in, referral_issue, reserve_enter
+from adaptation.services.residence import application_refuse, check_in, referral_prepare, reserve_enter
 from adaptation.services.residence_auto import referrals_lapse_due
 from adaptation.services.stay import check_out, member_vacated, termination_decide, termination_propose
 from kandas.models import Deadline
@@ -12,7 +12,7 @@ from kandas.signing import signature_verify
 from kandas.transitions import ActionNotAllowed
 
 from .factories import residence_world
-from .helpers import days, referred, register, talons_all
+from .helpers import days, issue, referred, register, talons_all
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def test_res6_reserve_order_under_churn_big_family_keeps_its_turn(django_capture
     late = register(staff, adults=0)
     talons_all(staff, late)
     with pytest.raises(ActionNotAllowed, match="Только 0 свободных"):
-        referral_issue(application_id=late.pk, actor=staff.specialist)
+        referral_prepare(application_id=late.pk, actor=staff.specialist)
     late = reserve_enter(application_id=late.pk, actor=staff.specialist)
 
     # churn 3: family B's residence ends and it checks out → 3 more beds: the big family is complete
@@ -68,7 +68,7 @@ def test_res6_reserve_order_under_churn_big_family_keeps_its_turn(django_capture
         check_out(application_id=b.pk, actor=staff.centre_staff)
     assert _state(big) == ResidenceState.OFFERED
     assert Bed.objects.filter(application=big, state=BedState.HELD).count() == 5
-    offer = Deadline.objects.get(case_id=big.pk, rule="RES-6")
+    offer = Deadline.objects.get(case_id=big.pk, rule="RES-6*")
     assert offer.organisation == staff.specialist.staff.organisation and offer.state == Deadline.State.OPEN
     assert staff.specialist.notifications.filter(key=f"res-offer:{big.pk}").exists()
     # the one remaining bed is held for the small family (next in line), not for the later single person
@@ -76,8 +76,8 @@ def test_res6_reserve_order_under_churn_big_family_keeps_its_turn(django_capture
     assert Bed.objects.filter(application=late).count() == 0
 
     # churn 4: the big family's referral lapses → its 5 beds go to the small family, then the single person
-    big = referral_issue(application_id=big.pk, actor=staff.specialist, handed_over_on=days(-4))
-    assert Deadline.objects.get(case_id=big.pk, rule="RES-6").state == Deadline.State.MET
+    big = issue(staff, big, handed_over_on=days(-4))
+    assert Deadline.objects.get(case_id=big.pk, rule="RES-6*").state == Deadline.State.MET
     referrals_lapse_due()
     assert _state(big) == ResidenceState.LAPSED
     assert _state(small) == ResidenceState.OFFERED and _state(late) == ResidenceState.OFFERED

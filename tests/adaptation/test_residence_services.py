@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from adaptation.models import Bed, BedState, ResidenceApplication, ResidenceEvent, ResidenceState, StayState
 from adaptation.services.residence import (
-    application_register, check_in, referral_issue, reserve_enter, residence_end_date, talon_record,
+    application_register, check_in, referral_issue, referral_prepare, reserve_enter, residence_end_date, talon_record,
 )
 from adaptation.services.residence_auto import referrals_lapse_due, residences_end_due
 from adaptation.services.stay import check_out, residence_record
@@ -20,7 +20,7 @@ from kandas.transitions import ActionNotAllowed
 from tests.factories import PersonFactory, make_staff
 
 from .factories import make_kandas_family
-from .helpers import days, referred, register, talons_all
+from .helpers import days, issue, referred, register, talons_all
 
 pytestmark = pytest.mark.django_db
 
@@ -75,14 +75,14 @@ def test_res3_referral_refused_without_the_talon_of_an_adult_member(staff):
     talon_record(application_id=app.pk, resident_id=rows["applicant"].pk, actor=staff.specialist, number="A-1",
                  on=timezone.localdate())
     with pytest.raises(ActionNotAllowed) as exc:
-        referral_issue(application_id=app.pk, actor=staff.specialist)
+        referral_prepare(application_id=app.pk, actor=staff.specialist)
     assert rows[Kinship.SPOUSE].person.full_name in str(exc.value)
     assert rows[Kinship.SON].person.full_name not in str(exc.value)
     assert _get(app).state == ResidenceState.REGISTERED
     assert not Bed.objects.filter(application=app).exists()
     talon_record(application_id=app.pk, resident_id=rows[Kinship.SPOUSE].pk, actor=staff.specialist, number="B-2",
                  on=timezone.localdate())
-    app = referral_issue(application_id=app.pk, actor=staff.specialist)
+    app = issue(staff, app)
     assert app.state == ResidenceState.REFERRED and app.referral_no == 1
     assert Bed.objects.filter(application=app, state=BedState.HELD).count() == 3
     assert app.signatures.get().purpose == "referral"
@@ -97,7 +97,7 @@ def test_res6_no_free_beds_means_reserve_and_referral_is_refused(staff):
     small = register(staff, adults=1)  # 2 persons, 1 bed free
     talons_all(staff, small)
     with pytest.raises(ActionNotAllowed, match="Только 1 свободных койко-мест на 2 человек"):
-        referral_issue(application_id=small.pk, actor=staff.specialist)
+        referral_prepare(application_id=small.pk, actor=staff.specialist)
     small = reserve_enter(application_id=small.pk, actor=staff.specialist)
     assert small.state == ResidenceState.RESERVE
     assert Deadline.objects.get(case_id=small.pk, rule="RES-5").state == Deadline.State.MET

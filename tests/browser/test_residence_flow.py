@@ -1,5 +1,6 @@
 """RES-2, RES-3, RES-4, RES-7 in the browser: the MIO specialist registers an application, records the
-police talons and issues (signs) the referral; the centre checks the family in; the journal PDF shows the row."""
+police talons and prepares the referral, the MIO head signs it (RES-3); the centre checks the family in; the
+journal PDF shows the row."""
 import io
 
 import pytest
@@ -46,10 +47,20 @@ def test_res_mio_registers_refers_centre_checks_in_and_journal_pdf_shows_row(pag
         page.wait_for_selector("[data-testid=case-actions]")
 
     record_talon(adults[0], "УМ-100")
-    assert page.locator("[data-action=referral_issue]").count() == 0
-    assert "Выдать направление" in page.inner_text("[data-testid=action-waiting]")
+    assert page.locator("[data-action=referral_prepare]").count() == 0
+    assert "Подготовить направление" in page.inner_text("[data-testid=action-waiting]")
     assert adults[1].person.surname in page.inner_text(".alert-warning")
     record_talon(adults[1], "УМ-101")
+
+    # The specialist prepares the referral; it prints the MIO head, so the head signs it (RES-3).
+    assert page.locator("[data-action=referral_issue]").count() == 0
+    page.locator("[data-action=referral_prepare] summary").click()
+    page.click("[data-testid=submit-referral_prepare]")
+    page.wait_for_selector("[data-testid=referral-prepared]")
+    assert "ожидает подписи руководителя МИО" in page.inner_text("[data-testid=referral-prepared]")
+    page.context.clear_cookies()
+    login(staff.head)
+    page.goto(app.get_absolute_url())
 
     # Issuing the referral signs it: the page shows what is signed and asks to confirm (RES-3).
     page.locator("[data-action=referral_issue] summary").click()
