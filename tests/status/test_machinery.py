@@ -14,7 +14,7 @@ from status.models import ApplicantNotice, ApplicationState, Channel, StatusAppl
 from status.services import application_recommend, application_send_to_commission, hearing_notify
 from tests.factories import OrganisationFactory, make_staff
 
-from .helpers import file_application
+from .helpers import file_application, hearing_held
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +76,7 @@ def test_sta4_the_head_assigns_the_hearing_to_one_specialist_and_a_colleague_is_
     colleague = make_staff(Role.MIO_SPECIALIST, organisation=world.mio)
     assert client_for(world.head).post(reverse("kandas:step_assign", args=[hearing.pk]),
                                        {"assignee": world.specialist.pk}).status_code == 302
+    app = hearing_held(app)  # STA-4: the outcome is recorded after the hearing
     url = reverse("status:application_act", args=[app.pk, "record_hearing"])
     data = {"seen_version": app.version, "outcome": "accepted", "minutes": "Документы представлены"}
     refused = client_for(colleague, "en").post(url, data)
