@@ -131,6 +131,12 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
                    message=text(gettext_noop("Filed via: %(channel)s"), channel=Channel(application.channel)))
     # STA-5: the MIO holds the 30-working-day decision term from the day of registration.
     deadline_open(case=application, step="term", organisation=mio, start=application.filed_on)
+    # STA-3 (p.9): the commission's 3 working days run "after the day the application arrives" — from
+    # registration, not from the MIO's forwarding (else nothing bounds the gap). The region's commission for
+    # kandas holds the step; the MIO still sends the file (send_to_commission acts on no step).
+    commission = organisation_of(kind="KCOM", region=region)
+    if commission is not None:
+        deadline_open(case=application, step="commission", organisation=commission, start=application.filed_on)
     application = _documents_recheck(application)
     # STA-2 (p.4): the registration notice (app.3) goes back through the channel of filing.
     notice_record(case=application, kind=ApplicantNotice.Kind.REGISTRATION, channel=application.channel,
