@@ -100,6 +100,22 @@ class DocumentAttachForm(CaseActionForm):
             self.fields["person"].choices = [(p.pk, p.full_name) for p in people]
 
 
+class ConsentRecordForm(CaseActionForm):
+    """GEN-3: consent given after registration, recorded on the case (or the one on the person's page)."""
+    method = forms.ChoiceField(label=_("How the consent was given"), choices=Consent.Method.choices)
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        from kandas.selectors import person_consent_active
+
+        existing = person_consent_active(person=case.applicant) if case is not None else None
+        if existing is not None:
+            self.fields["method"].choices = [
+                ("person", _("as recorded on the person's page on %(day)s (%(method)s)") % {
+                    "day": existing.given_at.strftime("%d.%m.%Y"), "method": existing.get_method_display()}),
+                *Consent.Method.choices]
+
+
 class HandoutForm(CaseActionForm):
     recipient_document = forms.CharField(label=_("Identity document presented"), max_length=255)
 

@@ -102,7 +102,8 @@ class StatusApplication(HearingFields, CaseBase):
     history = HistoricalRecords(excluded_fields=["state", "version", "updated_at"])
 
     # Timeline rows that are not transitions (kandas.transitions.case_event_log), named for the reader.
-    TIMELINE_LABELS = {"return_originals": _("originals returned")}
+    TIMELINE_LABELS = {"return_originals": _("originals returned"),
+                       "record_consent": _("consent to personal data processing recorded")}
     # What each signature purpose of this case covers (kandas.casepage shows these, never the codes).
     SIGNATURE_PURPOSE_LABELS = {
         "decision": _("decision on assigning kandas status (app.4)"),

@@ -15,7 +15,7 @@ from kandas.gateway import state_gateway
 from kandas.models import Consent, Document, DocumentKind, Person
 from kandas.roles import Role, user_has_role
 from kandas.scoping import user_organisation
-from kandas.selectors import organisation_of
+from kandas.selectors import organisation_of, person_consent_active
 from kandas.services import person_get_or_create
 from kandas.texts import text
 from kandas.transitions import case_event_log
@@ -164,6 +164,33 @@ def application_document_attach(*, actor, application_id: int, person_id: int, k
     _document_create(actor=actor, case=application, person=Person.objects.get(pk=person_id), kind=kind,
                      number=number, file=file)
     return _documents_recheck(application)
+
+
+CONSENT_ON_PERSON_PAGE = "person"
+
+
+@transaction.atomic
+def application_consent_record(*, actor, application_id: int, method: str) -> StatusApplication:
+    """GEN-3: consent given after registration is recorded on the case (who, when, how), or the consent
+    already recorded on the person's page is attached; the assignment then becomes possible."""
+    application = StatusApplication.objects.select_for_update().select_related("applicant").get(pk=application_id)
+    case_action_ensure(actor, application, "record_consent")
+    if method == CONSENT_ON_PERSON_PAGE:
+        consent = person_consent_active(person=application.applicant)
+        if consent is None:
+            raise ValidationError({"method": _("No consent is recorded on the person's page: record it here.")})
+    elif method in Consent.Method.values:
+        consent = Consent.objects.create(person=application.applicant, method=method, taken_by=actor,
+                                         purpose=_("Assignment of kandas status"),
+                                         organisation=user_organisation(actor))
+    else:
+        raise ValidationError({"method": _("Choose how the consent was given.")})
+    StatusApplication.objects.filter(pk=application.pk).update(consent=consent)
+    case_event_log(case=application, event="record_consent", actor=actor, message=text(
+        gettext_noop("Consent to personal data processing recorded: %(method)s, given %(when)s, taken by %(who)s."),
+        method=Consent.Method(consent.method), when=timezone.localtime(consent.given_at),
+        who=consent.taken_by.get_full_name() or consent.taken_by.username))
+    return StatusApplication.objects.get(pk=application.pk)
 
 
 @transaction.atomic
