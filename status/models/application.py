@@ -1,4 +1,5 @@
 """The application for kandas status (app.1) and its state machine (STA-1…STA-7, STA-9)."""
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -12,7 +13,7 @@ from kandas.models import CaseBase, Kinship
 from kandas.roles import Role
 from kandas.texts import text_render
 
-from ..rules import STATUS_RULES
+from ..rules import GOVCORP_STORAGE_YEARS, STATUS_RULES
 from .choices import Channel, HearingOutcome, NoticeChannel, SubType
 from .hearing import HearingFields, iso_date, hearing_transitions
 
@@ -96,6 +97,9 @@ class StatusApplication(HearingFields, CaseBase):
     status_since = models.DateField(_("status since"), null=True, blank=True)
     status_until = models.DateField(_("status valid until"), null=True, blank=True)
     certificate_number = models.CharField(_("certificate number"), max_length=40, blank=True)
+    # STA-7 (app.2 row 5): the State Corporation keeps the documents (the result) in its information system
+    # for one year; by request its operator hands out the certificate received from the MIO.
+    govcorp_stored_until = models.DateField(_("kept at the State Corporation until"), null=True, blank=True)
     originals_returned_on = models.DateField(_("originals returned on"), null=True, blank=True)
     autobiography_kept = models.BooleanField(_("autobiography kept in the file"), default=False)
 
@@ -160,6 +164,7 @@ class StatusApplication(HearingFields, CaseBase):
     def assign(self, *, since=None, until=None):
         self.decided_on = timezone.localdate()
         self.certificate_number = self.certificate_number or self.ref.replace("STA", "KU")
+        self.govcorp_stored_until = self.decided_on + relativedelta(years=GOVCORP_STORAGE_YEARS)
         if self.is_mission_path:
             # p.10.2: the decision takes effect on the day of arrival in the settlement region.
             return ApplicationState.AWAITING_ARRIVAL

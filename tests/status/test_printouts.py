@@ -95,3 +95,14 @@ def test_sta6_ground_1_cites_sub_paragraph_1_of_article_20(world):
         assert "подпунктом 1) статьи 20" in str(RefusalGround.NOT_ELIGIBLE.label)
     with translation.override("kk"):
         assert "20-бабының 1) тармақшасы" in str(RefusalGround.NOT_ELIGIBLE.label)
+
+
+def test_sta7_govcorp_keeps_the_documents_one_year_shown_on_the_case_page(client, world):
+    """STA-7 (app.2 row 5): the State Corporation keeps the documents for one year: the storage end is
+    recorded with the decision and shown on the case page next to the hand-out."""
+    app = assigned(world)
+    until = app.decided_on + relativedelta(years=1)
+    assert app.govcorp_stored_until == until
+    client.force_login(world.operator)
+    page = client.get(app.get_absolute_url()).content.decode()
+    assert f"Хранится в Государственной корпорации 1 год (прил. 2, строка 5), до {until:%d.%m.%Y}" in page
