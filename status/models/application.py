@@ -86,6 +86,8 @@ class StatusApplication(HearingFields, CaseBase):
         help_text=_("Then no proof of nationality is needed (app.2 p.8)."))
     missing_documents = models.JSONField(_("missing documents"), default=list, blank=True)
     registry_confirmed = models.JSONField(_("confirmed from state systems"), default=list, blank=True)
+    # GEN-2: the people whose name was kept as written in a presented document against ГБД ФЛ (logged).
+    name_kept_for = models.JSONField(_("name kept as in the presented document"), default=list, blank=True)
     # STA-3: the commission's recommendation, its protocol and the session's video recording.
     recommendation = models.CharField(_("recommendation"), max_length=10, blank=True)
     protocol_number = models.CharField(_("protocol number"), max_length=50, blank=True)
@@ -107,7 +109,9 @@ class StatusApplication(HearingFields, CaseBase):
 
     # Timeline rows that are not transitions (kandas.transitions.case_event_log), named for the reader.
     TIMELINE_LABELS = {"return_originals": _("originals returned"),
-                       "record_consent": _("consent to personal data processing recorded")}
+                       "record_consent": _("consent to personal data processing recorded"),
+                       "name_kept": _("name kept as in the presented document"),
+                       "name_from_registry": _("name taken from the persons database")}
     # What each signature purpose of this case covers (kandas.casepage shows these, never the codes).
     SIGNATURE_PURPOSE_LABELS = {
         "decision": _("decision on assigning kandas status (app.4)"),

@@ -38,6 +38,34 @@ def person_for_application(*, data: dict | Person, region, actor=None) -> Person
     return person_get_or_create(region=region, actor=actor, **fields)
 
 
+NAME_FIELDS = ("surname", "given_name", "patronymic")
+
+
+def _norm(value) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def name_against_registry(data: dict | Person) -> tuple[dict, dict] | None:
+    """GEN-2: (typed, registry) names when the typed name contradicts ГБД ФЛ for a new person's IIN, else None.
+
+    A person already in the registry is the registry's (person_get_or_create); an empty typed field is no
+    contradiction (the registry fills it)."""
+    if isinstance(data, Person) or not data.get("iin") or Person.objects.filter(iin=data["iin"]).exists():
+        return None
+    record = state_gateway().person(data["iin"])
+    if record is None:
+        return None
+    typed = {f: (data.get(f) or "").strip() for f in NAME_FIELDS}
+    registry = {f: getattr(record, f, "") or "" for f in NAME_FIELDS}
+    if any(typed[f] and _norm(typed[f]) != _norm(registry[f]) for f in NAME_FIELDS):
+        return typed, registry
+    return None
+
+
+def _full(names: dict) -> str:
+    return " ".join(names[f] for f in NAME_FIELDS if names.get(f))
+
+
 def documents_check(application: StatusApplication) -> tuple[list[dict], list[dict]]:
     """STA-1 completeness with GEN-2: identity comes from the persons database where a record exists.
 
@@ -55,8 +83,10 @@ def documents_check(application: StatusApplication) -> tuple[list[dict], list[di
 
     if (applicant.pk, DocumentKind.AUTOBIOGRAPHY) not in have:
         missing.append(row(DocumentKind.AUTOBIOGRAPHY, applicant))
+    kept = set(application.name_kept_for or [])
     for person in people:
-        if person.iin and gateway.person(person.iin) is not None:
+        # GEN-2: a name kept as written in a document against ГБД ФЛ is not "confirmed from state systems".
+        if person.iin and person.pk not in kept and gateway.person(person.iin) is not None:
             confirmed.append(row(DocumentKind.IDENTITY, person))
         elif (person.pk, DocumentKind.IDENTITY) not in have:
             missing.append(row(DocumentKind.IDENTITY, person))
@@ -86,13 +116,20 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
                        members: list[tuple[dict | Person, str]] = (), settlement_region=None,
                        consent_method: str | None = None, documents: list[dict] = (),
                        nationality_recommendation: bool = False, filed_on: datetime.date | None = None,
-                       external_id: str = "") -> StatusApplication:
+                       external_id: str = "", keep_document_name: bool = False,
+                       name_reason: str = "") -> StatusApplication:
     """STA-1: register an application for kandas status (app.1) with its family and documents.
 
     STA-2: the applicant is notified of the registration (app.3) and the 30-working-day term starts
     (STA-5). Missing documents are recorded and named back; the application is kept either way.
+
+    GEN-2: a typed name that contradicts ГБД ФЛ for the applicant's IIN is replaced by the registry's,
+    unless the name is explicitly kept as written in the presented document, with a reason (logged).
     """
     errors = {}
+    mismatch = name_against_registry(applicant)
+    if mismatch and keep_document_name and not name_reason.strip():
+        errors["name_reason"] = _("Say why the name is kept as written in the presented document.")
     if channel not in ASSIGNMENT_CHANNELS:
         errors["channel"] = _("An application for status cannot be filed through this channel.")
     if sub_type == SubType.MISSION:
@@ -105,6 +142,8 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
         errors["region"] = _("No local executive body serves this region.")
     if errors:
         raise ValidationError(errors)
+    if mismatch and not keep_document_name:
+        applicant = {**applicant, **{f: v for f, v in mismatch[1].items() if v}}
     person = person_for_application(data=applicant, region=region, actor=actor)
     consent = None
     if consent_method:
@@ -129,6 +168,18 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
                          number=doc.get("number", ""), file=doc.get("file"))
     case_event_log(case=application, event="submit", actor=actor,
                    message=text(gettext_noop("Filed via: %(channel)s"), channel=Channel(application.channel)))
+    if mismatch and keep_document_name:
+        StatusApplication.objects.filter(pk=application.pk).update(name_kept_for=[person.pk])
+        application.name_kept_for = [person.pk]
+        case_event_log(case=application, event="name_kept", actor=actor, comment=name_reason.strip(), message=text(
+            gettext_noop("GEN-2: the name is kept as written in the presented document (%(typed)s); the persons "
+                         "database has %(registry)s for IIN %(iin)s."),
+            typed=_full(mismatch[0]), registry=_full(mismatch[1]), iin=person.iin))
+    elif mismatch:
+        case_event_log(case=application, event="name_from_registry", actor=actor, message=text(
+            gettext_noop("GEN-2: the name typed (%(typed)s) differs from the persons database; its name %(registry)s "
+                         "is used for IIN %(iin)s."),
+            typed=_full(mismatch[0]), registry=_full(mismatch[1]), iin=person.iin))
     # STA-5: the MIO holds the 30-working-day decision term from the day of registration.
     deadline_open(case=application, step="term", organisation=mio, start=application.filed_on)
     # STA-3 (p.9): the commission's 3 working days run "after the day the application arrives" — from
