@@ -78,6 +78,15 @@ register_actions(StatusApplication, url_name="status:application_act", actions=[
                run=lambda actor, case, data: services.application_document_attach(
                    actor=actor, application_id=case.pk, person_id=data["person"], kind=data["kind"],
                    file=data["file"], number=data["number"])),
+    # GEN-3: consent given after registration is recorded on the case (who, when, how).
+    CaseAction("record_consent", label=_("Record consent to personal data processing"), form=forms.ConsentRecordForm,
+               form_kwargs=_case, roles=(Role.MIO_SPECIALIST, Role.GOVCORP_OPERATOR, Role.MISSION_OFFICER),
+               states=tuple(s for s in ApplicationState.values if s not in (
+                   ApplicationState.ASSIGNED, ApplicationState.REFUSED, ApplicationState.EXPIRED,
+                   ApplicationState.AWAITING_ARRIVAL)),
+               when=lambda case: case.consent_id is None,
+               run=lambda actor, case, data: services.application_consent_record(
+                   actor=actor, application_id=case.pk, method=data["method"])),
     CaseAction("hand_out_certificate", label=_("Hand out the certificate"), form=forms.HandoutForm,
                form_kwargs=_case, roles=(Role.GOVCORP_OPERATOR,),
                states=(ApplicationState.ASSIGNED, ApplicationState.AWAITING_ARRIVAL),

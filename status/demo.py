@@ -54,6 +54,10 @@ def _walk(users, app, target):
     today = timezone.localdate()
     hearing_at = timezone.make_aware(datetime.datetime.combine(
         WorkCalendar.load().add_working_days(today, 1), datetime.time(10, 0)))
+    if target in ("heard", "refused"):
+        # STA-4: an outcome is recorded only after the hearing: the demo's hearing was held this morning.
+        hearing_at = max(timezone.now() - datetime.timedelta(minutes=1),
+                         timezone.make_aware(datetime.datetime.combine(today, datetime.time(0, 0))))
     if target == "registered":
         return app
     app = services.application_send_to_commission(actor=users["spec"], application_id=app.pk)

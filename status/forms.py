@@ -100,6 +100,22 @@ class DocumentAttachForm(CaseActionForm):
             self.fields["person"].choices = [(p.pk, p.full_name) for p in people]
 
 
+class ConsentRecordForm(CaseActionForm):
+    """GEN-3: consent given after registration, recorded on the case (or the one on the person's page)."""
+    method = forms.ChoiceField(label=_("How the consent was given"), choices=Consent.Method.choices)
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        from kandas.selectors import person_consent_active
+
+        existing = person_consent_active(person=case.applicant) if case is not None else None
+        if existing is not None:
+            self.fields["method"].choices = [
+                ("person", _("as recorded on the person's page on %(day)s (%(method)s)") % {
+                    "day": existing.given_at.strftime("%d.%m.%Y"), "method": existing.get_method_display()}),
+                *Consent.Method.choices]
+
+
 class HandoutForm(CaseActionForm):
     recipient_document = forms.CharField(label=_("Identity document presented"), max_length=255)
 
@@ -137,6 +153,34 @@ class ApplicationIntakeForm(forms.Form):
     identity = forms.FileField(label=_("identity document with a notarised translation into Kazakh or Russian"),
                                required=False)
     nationality = forms.FileField(label=_("document proving Kazakh nationality"), required=False)
+    # GEN-2: a name that contradicts ГБД ФЛ is kept only by an explicit, logged decision.
+    keep_document_name = forms.BooleanField(
+        label=_("keep the name as written in the presented document (it differs from the persons database)"),
+        required=False)
+    name_reason = forms.CharField(label=_("Why the name is kept as in the document"), max_length=500,
+                                  required=False)
+
+    def clean(self):
+        from .services.intake import name_against_registry
+
+        data = super().clean()
+        iin = (data.get("iin") or "").strip()
+        data["iin"] = iin
+        if iin:
+            try:
+                iin_parse(iin)
+            except IinError as exc:
+                self.add_error("iin", exc.message)
+                return data
+        mismatch = name_against_registry(self.applicant_data()) if iin else None
+        if mismatch and not data.get("keep_document_name"):
+            registry = " ".join(v for v in mismatch[1].values() if v)
+            self.add_error("surname", _(
+                "The persons database (ГБД ФЛ) has %(name)s for this IIN: write the name as it is there, or keep "
+                "the name as written in the presented document and say why.") % {"name": registry})
+        elif mismatch and not (data.get("name_reason") or "").strip():
+            self.add_error("name_reason", _("Say why the name is kept as written in the presented document."))
+        return data
 
     def applicant_data(self) -> dict:
         keys = ("iin", "surname", "given_name", "patronymic", "birth_date", "sex", "citizenship", "country_of_exit",

@@ -38,3 +38,5 @@ STATUS_RULES = RuleBook([
 EXTENSION_MAX_MONTHS = 6
 # p.22: the extension decision goes to the State Corporation within one working day.
 EXTENSION_FORWARD_WORKING_DAYS = 1
+# app.2 row 5: the State Corporation keeps the documents in its information system for one year.
+GOVCORP_STORAGE_YEARS = 1

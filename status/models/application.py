@@ -1,4 +1,5 @@
 """The application for kandas status (app.1) and its state machine (STA-1…STA-7, STA-9)."""
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -12,7 +13,7 @@ from kandas.models import CaseBase, Kinship
 from kandas.roles import Role
 from kandas.texts import text_render
 
-from ..rules import STATUS_RULES
+from ..rules import GOVCORP_STORAGE_YEARS, STATUS_RULES
 from .choices import Channel, HearingOutcome, NoticeChannel, SubType
 from .hearing import HearingFields, iso_date, hearing_transitions
 
@@ -85,6 +86,8 @@ class StatusApplication(HearingFields, CaseBase):
         help_text=_("Then no proof of nationality is needed (app.2 p.8)."))
     missing_documents = models.JSONField(_("missing documents"), default=list, blank=True)
     registry_confirmed = models.JSONField(_("confirmed from state systems"), default=list, blank=True)
+    # GEN-2: the people whose name was kept as written in a presented document against ГБД ФЛ (logged).
+    name_kept_for = models.JSONField(_("name kept as in the presented document"), default=list, blank=True)
     # STA-3: the commission's recommendation, its protocol and the session's video recording.
     recommendation = models.CharField(_("recommendation"), max_length=10, blank=True)
     protocol_number = models.CharField(_("protocol number"), max_length=50, blank=True)
@@ -96,13 +99,19 @@ class StatusApplication(HearingFields, CaseBase):
     status_since = models.DateField(_("status since"), null=True, blank=True)
     status_until = models.DateField(_("status valid until"), null=True, blank=True)
     certificate_number = models.CharField(_("certificate number"), max_length=40, blank=True)
+    # STA-7 (app.2 row 5): the State Corporation keeps the documents (the result) in its information system
+    # for one year; by request its operator hands out the certificate received from the MIO.
+    govcorp_stored_until = models.DateField(_("kept at the State Corporation until"), null=True, blank=True)
     originals_returned_on = models.DateField(_("originals returned on"), null=True, blank=True)
     autobiography_kept = models.BooleanField(_("autobiography kept in the file"), default=False)
 
     history = HistoricalRecords(excluded_fields=["state", "version", "updated_at"])
 
     # Timeline rows that are not transitions (kandas.transitions.case_event_log), named for the reader.
-    TIMELINE_LABELS = {"return_originals": _("originals returned")}
+    TIMELINE_LABELS = {"return_originals": _("originals returned"),
+                       "record_consent": _("consent to personal data processing recorded"),
+                       "name_kept": _("name kept as in the presented document"),
+                       "name_from_registry": _("name taken from the persons database")}
     # What each signature purpose of this case covers (kandas.casepage shows these, never the codes).
     SIGNATURE_PURPOSE_LABELS = {
         "decision": _("decision on assigning kandas status (app.4)"),
@@ -159,6 +168,7 @@ class StatusApplication(HearingFields, CaseBase):
     def assign(self, *, since=None, until=None):
         self.decided_on = timezone.localdate()
         self.certificate_number = self.certificate_number or self.ref.replace("STA", "KU")
+        self.govcorp_stored_until = self.decided_on + relativedelta(years=GOVCORP_STORAGE_YEARS)
         if self.is_mission_path:
             # p.10.2: the decision takes effect on the day of arrival in the settlement region.
             return ApplicationState.AWAITING_ARRIVAL

@@ -42,7 +42,8 @@ class NoticeChannel(models.TextChoices):
 class RefusalGround(models.TextChoices):
     """STA-6: app.2 p.9, the closed list, plus art. 19-1 of the Law on Public Services."""
 
-    NOT_ELIGIBLE = "1", _("Not meeting the conditions of art. 20 p.1 of the Law on Migration")
+    # app.2 p.9 1): "подпунктом 1) статьи 20 Закона «О миграции населения»".
+    NOT_ELIGIBLE = "1", _("Not meeting the conditions of sub-paragraph 1) of article 20 of the Law on Migration")
     UNRELIABLE = "2", _("Unreliable documents or data submitted for the service")
     COMPROMISING = "3", _("Compromising information: offences in Kazakhstan, terrorist or extremist organisations")
     NO_CONSENT = "4", _("No consent to access to personal data of restricted access")

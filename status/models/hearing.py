@@ -50,6 +50,11 @@ def hearing_upheld_refusal(case) -> bool:
     return case.hearing_outcome == HearingOutcome.REFUSED
 
 
+@condition(_("the scheduled hearing time has come (the outcome is recorded after the hearing)"))
+def hearing_time_reached(case) -> bool:
+    return case.hearing_at is None or case.hearing_at <= timezone.now()
+
+
 def hearing_transitions(State, *, notice_from):
     """The four STA-4 transitions for a model whose states include HEARING, HEARING_POSTPONED, HEARD."""
 
@@ -69,7 +74,7 @@ def hearing_transitions(State, *, notice_from):
     def reschedule_hearing(self, *, hearing_at, place):
         self.hearing_at, self.hearing_place = hearing_at, place
 
-    @transition(field="state", source=State.HEARING, target=State.HEARD,
+    @transition(field="state", source=State.HEARING, target=State.HEARD, conditions=[hearing_time_reached],
                 permission=role_permission(Role.MIO_SPECIALIST), custom={"label": _("Record the hearing")})
     def record_hearing(self, *, outcome, minutes):
         self.hearing_outcome, self.hearing_minutes = outcome, minutes

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _, gettext_noop
 
+from kandas.deadlines import step_deadlines
 from kandas.texts import text
 from kandas.transitions import StepOpen, case_transition
 
@@ -15,11 +16,15 @@ from .common import commission_of
 @transaction.atomic
 def application_send_to_commission(*, actor, application_id: int, seen_version: int | None = None,
                                    comment: str = "") -> StatusApplication:
-    """STA-3: the commission's 3 working days run from the day the application reaches it; the step is
-    held by the region's commission for kandas (KCOM), whose secretary records the recommendation."""
+    """STA-3 (p.9): the commission's 3 working days run from the day the application arrives (registration,
+    where the step opens: status.services.intake); the step is held by the region's commission for kandas
+    (KCOM), whose secretary records the recommendation. Sending opens it only when registration could not
+    (no commission was set up then), still counted from registration."""
     application = StatusApplication.objects.get(pk=application_id)
+    opened = step_deadlines(application, "commission").exists()
+    steps = [] if opened else [StepOpen("commission", commission_of(application), start=application.filed_on)]
     return case_transition(case=application, transition="send_to_commission", actor=actor, comment=comment,
-                           seen_version=seen_version, open=[StepOpen("commission", commission_of(application))])
+                           seen_version=seen_version, open=steps)
 
 
 @transaction.atomic

@@ -1,7 +1,8 @@
 """STA-4 (p.9-1): preliminary refusal, hearing within 2 working days, postponement for a valid reason.
 
 The same services serve assignment and extension cases; a postponement suspends the hearing step and
-the case's total term (DOMAIN Decisions 5) until the hearing is rescheduled.
+the case's total term (DOMAIN Decisions 5) until the valid reason ends (or the day the hearing is
+rescheduled, if that is later): the clocks never resume while the applicant's reason still runs.
 """
 import datetime
 
@@ -87,7 +88,8 @@ def postponed_hearing_window(case, *, today: datetime.date | None = None) -> tup
 
 @transaction.atomic
 def hearing_reschedule(*, actor, case, hearing_at: datetime.datetime, place: str, seen_version: int | None = None):
-    """STA-4: the reason has ended; the clock runs again with the days that were left."""
+    """STA-4: the hearing gets its new time; the clock runs again with the days that were left, from the day
+    the valid reason ends (or today, if the reason has already ended) — not from an earlier rescheduling."""
     if not place.strip():
         raise ValidationError({"place": _("Give the place or the method of the hearing.")})
     if hearing_at < timezone.now():
@@ -102,7 +104,7 @@ def hearing_reschedule(*, actor, case, hearing_at: datetime.datetime, place: str
             "last": last.strftime("%d.%m.%Y")}})
     return case_transition(case=case, transition="reschedule_hearing", actor=actor, seen_version=seen_version,
                            kwargs={"hearing_at": hearing_at, "place": place.strip()},
-                           resume=["hearing", *decision_steps(case)])
+                           resume=["hearing", *decision_steps(case)], on=first)
 
 
 @transaction.atomic
@@ -115,6 +117,10 @@ def hearing_record(*, actor, case, outcome: str, minutes: str, seen_version: int
         errors["minutes"] = _("Record what the applicant said at the hearing.")
     if errors:
         raise ValidationError(errors)
+    if case.hearing_at and case.hearing_at > timezone.now():
+        raise ValidationError({"outcome": _(
+            "The hearing is scheduled for %(when)s: its outcome can be recorded only after it has been held.") % {
+            "when": timezone.localtime(case.hearing_at).strftime("%d.%m.%Y %H:%M")}})
     return case_transition(case=case, transition="record_hearing", actor=actor, comment=minutes,
                            seen_version=seen_version, kwargs={"outcome": outcome, "minutes": minutes.strip()},
                            close=["hearing"])

@@ -15,7 +15,7 @@ from kandas.gateway import state_gateway
 from kandas.models import Consent, Document, DocumentKind, Person
 from kandas.roles import Role, user_has_role
 from kandas.scoping import user_organisation
-from kandas.selectors import organisation_of
+from kandas.selectors import organisation_of, person_consent_active
 from kandas.services import person_get_or_create
 from kandas.texts import text
 from kandas.transitions import case_event_log
@@ -38,6 +38,34 @@ def person_for_application(*, data: dict | Person, region, actor=None) -> Person
     return person_get_or_create(region=region, actor=actor, **fields)
 
 
+NAME_FIELDS = ("surname", "given_name", "patronymic")
+
+
+def _norm(value) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def name_against_registry(data: dict | Person) -> tuple[dict, dict] | None:
+    """GEN-2: (typed, registry) names when the typed name contradicts ГБД ФЛ for a new person's IIN, else None.
+
+    A person already in the registry is the registry's (person_get_or_create); an empty typed field is no
+    contradiction (the registry fills it)."""
+    if isinstance(data, Person) or not data.get("iin") or Person.objects.filter(iin=data["iin"]).exists():
+        return None
+    record = state_gateway().person(data["iin"])
+    if record is None:
+        return None
+    typed = {f: (data.get(f) or "").strip() for f in NAME_FIELDS}
+    registry = {f: getattr(record, f, "") or "" for f in NAME_FIELDS}
+    if any(typed[f] and _norm(typed[f]) != _norm(registry[f]) for f in NAME_FIELDS):
+        return typed, registry
+    return None
+
+
+def _full(names: dict) -> str:
+    return " ".join(names[f] for f in NAME_FIELDS if names.get(f))
+
+
 def documents_check(application: StatusApplication) -> tuple[list[dict], list[dict]]:
     """STA-1 completeness with GEN-2: identity comes from the persons database where a record exists.
 
@@ -55,8 +83,10 @@ def documents_check(application: StatusApplication) -> tuple[list[dict], list[di
 
     if (applicant.pk, DocumentKind.AUTOBIOGRAPHY) not in have:
         missing.append(row(DocumentKind.AUTOBIOGRAPHY, applicant))
+    kept = set(application.name_kept_for or [])
     for person in people:
-        if person.iin and gateway.person(person.iin) is not None:
+        # GEN-2: a name kept as written in a document against ГБД ФЛ is not "confirmed from state systems".
+        if person.iin and person.pk not in kept and gateway.person(person.iin) is not None:
             confirmed.append(row(DocumentKind.IDENTITY, person))
         elif (person.pk, DocumentKind.IDENTITY) not in have:
             missing.append(row(DocumentKind.IDENTITY, person))
@@ -86,13 +116,20 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
                        members: list[tuple[dict | Person, str]] = (), settlement_region=None,
                        consent_method: str | None = None, documents: list[dict] = (),
                        nationality_recommendation: bool = False, filed_on: datetime.date | None = None,
-                       external_id: str = "") -> StatusApplication:
+                       external_id: str = "", keep_document_name: bool = False,
+                       name_reason: str = "") -> StatusApplication:
     """STA-1: register an application for kandas status (app.1) with its family and documents.
 
     STA-2: the applicant is notified of the registration (app.3) and the 30-working-day term starts
     (STA-5). Missing documents are recorded and named back; the application is kept either way.
+
+    GEN-2: a typed name that contradicts ГБД ФЛ for the applicant's IIN is replaced by the registry's,
+    unless the name is explicitly kept as written in the presented document, with a reason (logged).
     """
     errors = {}
+    mismatch = name_against_registry(applicant)
+    if mismatch and keep_document_name and not name_reason.strip():
+        errors["name_reason"] = _("Say why the name is kept as written in the presented document.")
     if channel not in ASSIGNMENT_CHANNELS:
         errors["channel"] = _("An application for status cannot be filed through this channel.")
     if sub_type == SubType.MISSION:
@@ -105,6 +142,8 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
         errors["region"] = _("No local executive body serves this region.")
     if errors:
         raise ValidationError(errors)
+    if mismatch and not keep_document_name:
+        applicant = {**applicant, **{f: v for f, v in mismatch[1].items() if v}}
     person = person_for_application(data=applicant, region=region, actor=actor)
     consent = None
     if consent_method:
@@ -129,8 +168,26 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
                          number=doc.get("number", ""), file=doc.get("file"))
     case_event_log(case=application, event="submit", actor=actor,
                    message=text(gettext_noop("Filed via: %(channel)s"), channel=Channel(application.channel)))
+    if mismatch and keep_document_name:
+        StatusApplication.objects.filter(pk=application.pk).update(name_kept_for=[person.pk])
+        application.name_kept_for = [person.pk]
+        case_event_log(case=application, event="name_kept", actor=actor, comment=name_reason.strip(), message=text(
+            gettext_noop("GEN-2: the name is kept as written in the presented document (%(typed)s); the persons "
+                         "database has %(registry)s for IIN %(iin)s."),
+            typed=_full(mismatch[0]), registry=_full(mismatch[1]), iin=person.iin))
+    elif mismatch:
+        case_event_log(case=application, event="name_from_registry", actor=actor, message=text(
+            gettext_noop("GEN-2: the name typed (%(typed)s) differs from the persons database; its name %(registry)s "
+                         "is used for IIN %(iin)s."),
+            typed=_full(mismatch[0]), registry=_full(mismatch[1]), iin=person.iin))
     # STA-5: the MIO holds the 30-working-day decision term from the day of registration.
     deadline_open(case=application, step="term", organisation=mio, start=application.filed_on)
+    # STA-3 (p.9): the commission's 3 working days run "after the day the application arrives" — from
+    # registration, not from the MIO's forwarding (else nothing bounds the gap). The region's commission for
+    # kandas holds the step; the MIO still sends the file (send_to_commission acts on no step).
+    commission = organisation_of(kind="KCOM", region=region)
+    if commission is not None:
+        deadline_open(case=application, step="commission", organisation=commission, start=application.filed_on)
     application = _documents_recheck(application)
     # STA-2 (p.4): the registration notice (app.3) goes back through the channel of filing.
     notice_record(case=application, kind=ApplicantNotice.Kind.REGISTRATION, channel=application.channel,
@@ -158,6 +215,33 @@ def application_document_attach(*, actor, application_id: int, person_id: int, k
     _document_create(actor=actor, case=application, person=Person.objects.get(pk=person_id), kind=kind,
                      number=number, file=file)
     return _documents_recheck(application)
+
+
+CONSENT_ON_PERSON_PAGE = "person"
+
+
+@transaction.atomic
+def application_consent_record(*, actor, application_id: int, method: str) -> StatusApplication:
+    """GEN-3: consent given after registration is recorded on the case (who, when, how), or the consent
+    already recorded on the person's page is attached; the assignment then becomes possible."""
+    application = StatusApplication.objects.select_for_update().select_related("applicant").get(pk=application_id)
+    case_action_ensure(actor, application, "record_consent")
+    if method == CONSENT_ON_PERSON_PAGE:
+        consent = person_consent_active(person=application.applicant)
+        if consent is None:
+            raise ValidationError({"method": _("No consent is recorded on the person's page: record it here.")})
+    elif method in Consent.Method.values:
+        consent = Consent.objects.create(person=application.applicant, method=method, taken_by=actor,
+                                         purpose=_("Assignment of kandas status"),
+                                         organisation=user_organisation(actor))
+    else:
+        raise ValidationError({"method": _("Choose how the consent was given.")})
+    StatusApplication.objects.filter(pk=application.pk).update(consent=consent)
+    case_event_log(case=application, event="record_consent", actor=actor, message=text(
+        gettext_noop("Consent to personal data processing recorded: %(method)s, given %(when)s, taken by %(who)s."),
+        method=Consent.Method(consent.method), when=timezone.localtime(consent.given_at),
+        who=consent.taken_by.get_full_name() or consent.taken_by.username))
+    return StatusApplication.objects.get(pk=application.pk)
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kandas.forms import person_initial_from_state
 from kandas.roles import user_has_role
 from kandas.scoping import user_organisation
 from kandas.views.actions import validation_errors_to_form
@@ -18,7 +19,10 @@ from ..services import application_submit
 def application_new(request):
     if not user_has_role(request.user, *INTAKE_ROLES):
         raise PermissionDenied(_("Your role may not take this action."))
-    form = ApplicationIntakeForm(request.POST or None, request.FILES or None)
+    initial = {}
+    if request.method == "GET" and request.GET.get("iin"):
+        initial, _record = person_initial_from_state(request.GET["iin"].strip())  # GEN-2: prefill from ГБД ФЛ
+    form = ApplicationIntakeForm(request.POST or None, request.FILES or None, initial=initial)
     family = family_formset(request)
     family_ok = family.is_valid() if family.is_bound else True
     if request.method == "POST" and form.is_valid() and family_ok:
@@ -31,7 +35,8 @@ def application_new(request):
                 settlement_region=data.get("settlement_region"), applicant=form.applicant_data(),
                 members=family.members() if family.is_bound else [],
                 documents=form.documents(), consent_method=data.get("consent") or None,
-                nationality_recommendation=data["nationality_recommendation"])
+                nationality_recommendation=data["nationality_recommendation"],
+                keep_document_name=data["keep_document_name"], name_reason=data["name_reason"])
         except ValidationError as exc:
             validation_errors_to_form(form, exc)
         else:

@@ -34,3 +34,13 @@ def file_application(w, *, registry=True, documents=True, consent=True, channel=
         actor=actor or w.specialist, sub_type=sub_type, channel=channel, region=w.region, applicant=applicant,
         members=members, settlement_region=settlement_region, documents=docs,
         consent_method=Consent.Method.OTP if consent else None, filed_on=filed_on)
+
+
+def hearing_held(case):
+    """The scheduled hearing time has passed (STA-4: an outcome is recorded only after the hearing)."""
+    import datetime
+
+    from django.utils import timezone
+
+    type(case).objects.filter(pk=case.pk).update(hearing_at=timezone.now() - datetime.timedelta(minutes=5))
+    return type(case).objects.get(pk=case.pk)

@@ -36,7 +36,7 @@ def test_sta1_sta2_portal_submits_reads_state_and_deadlines_and_only_its_own(wor
     assert body["state"] == "registered" and body["ref"].startswith("STA-")
     # The spouse has no IIN in the registry: her identity document is named as missing.
     assert [m["kind"] for m in body["missing_documents"]] == ["identity"]
-    assert {d["rule"] for d in body["deadlines"]} == {"STA-5"}
+    assert {d["rule"] for d in body["deadlines"]} == {"STA-5", "STA-3"}  # STA-3: the commission step opens at registration
     app = StatusApplication.objects.get(pk=body["id"])
     assert app.submitted_by == world.api and app.members.count() == 1
     assert api.get(reverse("status_api:application_detail", args=[app.pk])).json()["ref"] == app.ref

@@ -15,7 +15,7 @@ from status.services import (application_arrival_record, application_assign, app
                              decision_refuse, hearing_notify, hearing_postpone, hearing_record, hearing_reschedule,
                              originals_return, status_term_until)
 
-from .helpers import file_application, pdf_file
+from .helpers import file_application, hearing_held, pdf_file
 
 pytestmark = pytest.mark.django_db
 
@@ -168,7 +168,8 @@ def test_sta4_sta6_preliminary_refusal_hearing_within_2_working_days_then_signed
     assert app.state == ApplicationState.HEARING and app.notice_channel == "sms"
     assert deadline(app, "STA-4").due == latest
     assert ApplicantNotice.objects.get(application=app, kind="preliminary").channel == "sms"
-    app = hearing_record(actor=world.specialist, case=app, outcome="refused", minutes="Заявитель не согласен")
+    app = hearing_record(actor=world.specialist, case=hearing_held(app), outcome="refused",
+                         minutes="Заявитель не согласен")
     with pytest.raises(ActionNotAllowed, match="заявление принято"):
         application_assign(actor=world.head, application_id=app.pk)
     with pytest.raises(ValidationError):
@@ -197,7 +198,8 @@ def test_sta4_postponed_hearing_suspends_the_clock_until_the_reason_ends(world):
     later = timezone.now() + datetime.timedelta(hours=2)
     app = hearing_reschedule(actor=world.specialist, case=app, hearing_at=later, place="онлайн")
     assert deadline(app, "STA-4").state == Deadline.State.OPEN
-    app = hearing_record(actor=world.specialist, case=app, outcome="accepted", minutes="Представлены документы")
+    app = hearing_record(actor=world.specialist, case=hearing_held(app), outcome="accepted",
+                         minutes="Представлены документы")
     app = application_assign(actor=world.head, application_id=app.pk)
     assert app.state == ApplicationState.ASSIGNED
 

@@ -15,7 +15,7 @@ from status.services import (application_assign, application_recommend, applicat
                              hearing_record)
 from status.tasks import statuses_expire_task
 
-from .helpers import file_application
+from .helpers import file_application, hearing_held
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,7 @@ def test_sta8_sta4_extension_hearing_path_ends_in_a_signed_refusal_sent_to_govco
         WorkCalendar.load().add_working_days(today(), 1), datetime.time(11, 0)))
     ext = hearing_notify(actor=world.specialist, case=ext, remarks="Нет оснований", channel="email",
                          hearing_at=hearing_at, place="каб. 3")
-    ext = hearing_record(actor=world.specialist, case=ext, outcome="refused", minutes="Не явился")
+    ext = hearing_record(actor=world.specialist, case=hearing_held(ext), outcome="refused", minutes="Не явился")
     ext = decision_refuse(actor=world.head, case=ext, grounds=["1"], motivation="Не соответствует условиям")
     assert ext.state == ExtensionState.REFUSED
     assert StatusExtension.objects.get(pk=ext.pk).govcorp_sent_on is None

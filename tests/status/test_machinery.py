@@ -14,7 +14,7 @@ from status.models import ApplicantNotice, ApplicationState, Channel, StatusAppl
 from status.services import application_recommend, application_send_to_commission, hearing_notify
 from tests.factories import OrganisationFactory, make_staff
 
-from .helpers import file_application
+from .helpers import file_application, hearing_held
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +76,7 @@ def test_sta4_the_head_assigns_the_hearing_to_one_specialist_and_a_colleague_is_
     colleague = make_staff(Role.MIO_SPECIALIST, organisation=world.mio)
     assert client_for(world.head).post(reverse("kandas:step_assign", args=[hearing.pk]),
                                        {"assignee": world.specialist.pk}).status_code == 302
+    app = hearing_held(app)  # STA-4: the outcome is recorded after the hearing
     url = reverse("status:application_act", args=[app.pk, "record_hearing"])
     data = {"seen_version": app.version, "outcome": "accepted", "minutes": "Документы представлены"}
     refused = client_for(colleague, "en").post(url, data)
@@ -122,3 +123,25 @@ def test_sta2_a_kazakh_reader_reads_in_kazakh_the_timeline_and_the_notice_writte
     html = client_for(world.specialist, "ru").get(app.get_absolute_url()).content.decode()
     assert "Способ подачи" in section(html, "case-timeline")
     assert "Ваше заявление" in section(html, "case-notices") and world.mio.name_ru in section(html, "case-notices")
+
+
+def test_sta3_commission_days_run_from_registration_not_from_the_mios_forwarding(world):
+    """STA-3 (p.9: "после дня поступления заявления"): an application registered two working days ago and
+    forwarded today — the commission's step opened at registration, held by the region's commission, due 3
+    working days after registration; the MIO's forwarding remains possible and does not restart it."""
+    calendar = WorkCalendar.load()
+    filed = today()
+    for _ in range(2):
+        filed = filed - datetime.timedelta(days=1)
+        while not calendar.is_working(filed):
+            filed -= datetime.timedelta(days=1)
+    app = file_application(world, filed_on=filed)
+    step = Deadline.objects.get(case_id=app.pk, case_ref=app.ref, step_key="commission")
+    assert (step.organisation, step.start, step.due) == (world.kcom, filed, calendar.add_working_days(filed, 3))
+    with translation.override("en"):
+        page = client_for(world.specialist, "en").get(app.get_absolute_url()).content.decode()
+    assert "Commission recommendation" in page and 'data-action="send_to_commission"' in page
+    app = application_send_to_commission(actor=world.specialist, application_id=app.pk)
+    assert app.state == ApplicationState.AT_COMMISSION
+    rows = Deadline.objects.filter(case_id=app.pk, case_ref=app.ref, step_key="commission")
+    assert [(d.pk, d.due) for d in rows] == [(step.pk, calendar.add_working_days(filed, 3))]

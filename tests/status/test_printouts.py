@@ -30,7 +30,8 @@ def assigned(w):
 
 def test_sta5_decision_pdf_in_russian_and_kazakh_with_signature_block(client, world):
     """STA-5: the decision (app.4) prints in ru and kk with the applicant, the protocol and the signer's
-    verifiable digest; the form says it was built from the fields the rules name."""
+    verifiable digest. Printed forms are for the applicant: where the form comes from (built from the fields
+    the rules name) is in the PDF's metadata, not on the page."""
     app = assigned(world)
     client.force_login(world.head)
     url = reverse("status:application_pdf", args=[app.pk, "decision"])
@@ -41,7 +42,9 @@ def test_sta5_decision_pdf_in_russian_and_kazakh_with_signature_block(client, wo
     assert "Решение о присвоении статуса кандаса" in ru_text
     assert app.applicant.surname in ru_text and app.ref in ru_text and "41" in ru_text
     assert signature.digest[:16] in ru_text.replace("\n", "").replace(" ", "")
-    assert "Форма составлена по полям" in ru_text
+    assert "Форма составлена по полям" not in ru_text and "полям" not in ru_text
+    metadata = PdfReader(io.BytesIO(ru.content)).metadata
+    assert "329-Ө-М app.4" in (metadata.get("/Subject") or "") + (metadata.get("/Keywords") or "")
     kk_text = text_of(client.get(url + "?lang=kk").content)
     assert "Қандас мәртебесін беру туралы шешім" in kk_text
 
@@ -77,3 +80,29 @@ def test_decision_pdf_before_signing_is_a_message_not_an_error(client, world):
     client.force_login(world.specialist)
     response = client.get(reverse("status:application_pdf", args=[app.pk, "decision"]), follow=True)
     assert response.status_code == 200 and response.redirect_chain
+
+
+def test_sta6_ground_1_cites_sub_paragraph_1_of_article_20(world):
+    """STA-6 (app.2 p.9 1)): ground 1 is non-compliance with sub-paragraph 1) of article 20 of the Migration
+    Law — the label and the printed refusal say so, in every language."""
+    from django.utils import translation
+
+    from status.models import RefusalGround
+
+    with translation.override("en"):
+        assert "sub-paragraph 1) of article 20" in str(RefusalGround.NOT_ELIGIBLE.label)
+    with translation.override("ru"):
+        assert "подпунктом 1) статьи 20" in str(RefusalGround.NOT_ELIGIBLE.label)
+    with translation.override("kk"):
+        assert "20-бабының 1) тармақшасы" in str(RefusalGround.NOT_ELIGIBLE.label)
+
+
+def test_sta7_govcorp_keeps_the_documents_one_year_shown_on_the_case_page(client, world):
+    """STA-7 (app.2 row 5): the State Corporation keeps the documents for one year: the storage end is
+    recorded with the decision and shown on the case page next to the hand-out."""
+    app = assigned(world)
+    until = app.decided_on + relativedelta(years=1)
+    assert app.govcorp_stored_until == until
+    client.force_login(world.operator)
+    page = client.get(app.get_absolute_url()).content.decode()
+    assert f"Хранится в Государственной корпорации 1 год (прил. 2, строка 5), до {until:%d.%m.%Y}" in page

@@ -10,7 +10,7 @@ from kandas.workdays import WorkCalendar
 from status.models import ApplicationState, StatusApplication
 from status.services import application_recommend, application_send_to_commission
 
-from .helpers import file_application, pdf_file
+from .helpers import file_application, hearing_held, pdf_file
 
 pytestmark = pytest.mark.django_db
 
@@ -180,6 +180,9 @@ def test_refusal_path_and_extension_over_http_refuse_wrong_role_and_region_at_ev
             "reason": "Командировка", "until": today().isoformat(), "document": pdf_file("order.pdf")}),
         ("reschedule_hearing", world.specialist, world.head, {
             "hearing_at": later.strftime("%Y-%m-%dT%H:%M"), "place": "онлайн"}),
+    ])
+    hearing_held(app)  # STA-4: the outcome is recorded after the hearing
+    walk("status:application_act", app, [
         ("record_hearing", world.specialist, world.secretary, {"outcome": "refused", "minutes": "Не согласен"}),
         ("refuse", world.head, world.specialist, {"grounds": ["2"], "motivation": "Недостоверные сведения",
                                                   "sign_confirmed": "1"}),
