@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup run test lint messages demo worker beat clean lock
+.PHONY: setup run test lint messages demo worker beat clean lock bench-load
 
 setup: $(VENV)/.installed static/vendor/.installed
 
@@ -60,3 +60,18 @@ lock:
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor db.sqlite3
+
+# Load run (bench/load.py; not part of the tests): 50 caseworkers for 2 minutes against gunicorn on 127.0.0.1.
+# Needs the generated database (bench/README.md) in DATABASE_URL.
+LOAD_PORT ?= 8011
+bench-load:
+	@test -n "$$DATABASE_URL" || { echo "DATABASE_URL=postgres://…/kandas_bench is required"; exit 1; }
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only-secret-key-0123456789-0123456789-0123456789 \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 \
+	$(VENV)/bin/gunicorn --chdir bench load_wsgi:application -b 127.0.0.1:$(LOAD_PORT) -w 4 -D -p /tmp/kandas_load_gunicorn.pid
+	@sleep 3
+	KANDAS_LOAD_USERS=$$($(PY) -c "import sys; sys.path.insert(0, 'bench'); from _django import django_setup; django_setup(); \
+	from django.contrib.auth.models import User; \
+	print(','.join(User.objects.filter(username__startswith='mio_specialist_').order_by('pk').values_list('username', flat=True)))") \
+	$(VENV)/bin/locust -f bench/load.py --headless -u 50 -r 5 -t 2m --host http://127.0.0.1:$(LOAD_PORT) \
+	  --csv /tmp/kandas_load --only-summary; rc=$$?; kill $$(cat /tmp/kandas_load_gunicorn.pid); exit $$rc
