@@ -66,12 +66,10 @@ clean:
 LOAD_PORT ?= 8011
 bench-load:
 	@test -n "$$DATABASE_URL" || { echo "DATABASE_URL=postgres://…/kandas_bench is required"; exit 1; }
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only-secret-key-0123456789-0123456789-0123456789 \
-	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 \
-	$(VENV)/bin/gunicorn --chdir bench load_wsgi:application -b 127.0.0.1:$(LOAD_PORT) -w 4 -D -p /tmp/kandas_load_gunicorn.pid
-	@sleep 3
-	KANDAS_LOAD_USERS=$$($(PY) -c "import sys; sys.path.insert(0, 'bench'); from _django import django_setup; django_setup(); \
-	from django.contrib.auth.models import User; \
-	print(','.join(User.objects.filter(username__startswith='mio_specialist_').order_by('pk').values_list('username', flat=True)))") \
-	$(VENV)/bin/locust -f bench/load.py --headless -u 50 -r 5 -t 2m --host http://127.0.0.1:$(LOAD_PORT) \
-	  --csv /tmp/kandas_load --only-summary; rc=$$?; kill $$(cat /tmp/kandas_load_gunicorn.pid); exit $$rc
+	@export DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only-secret-key-0123456789-0123456789-0123456789 \
+	  DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=127.0.0.1; \
+	users=$$($(PY) bench/load_users.py) || exit 1; \
+	$(VENV)/bin/gunicorn --chdir bench load_wsgi:application -b 127.0.0.1:$(LOAD_PORT) -w 4 & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null' EXIT INT TERM; sleep 5; \
+	KANDAS_LOAD_USERS=$$users $(VENV)/bin/locust -f bench/load.py --headless -u 50 -r 5 -t 2m \
+	  --host http://127.0.0.1:$(LOAD_PORT) --csv /tmp/kandas_load --only-summary

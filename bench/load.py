@@ -9,13 +9,13 @@
         --csv /tmp/kandas_load --only-summary
 
 Each simulated user is one MIO specialist (KANDAS_LOAD_USERS: the demo specialists and their counterparts
-the case generator made in every region; password demo12345, from the demo data), logged in through the
+the case generator made in every region; bench/load_users.py gives them a password), logged in through the
 login page, who
 then, with 1–3 s of thinking between steps, repeats a caseworker's mix:
   My work (4), search a case list by name (3), open a case from a list (3), print a PDF of a case (1),
-  act on a case (1): send a registered status application with complete documents to the commission,
-  the case page's own form with its seen version; when the page offers no such action (another user
-  took it, documents missing) the step is skipped, not failed.
+  act on a case (1): send a registered quota application to the commission through the case page's own
+  form with its seen version (a state change with its deadlines, log and notifications); when the page
+  no longer offers it (another caseworker was first) the step is skipped, not failed.
 A refused act answers 4xx and counts as an error (goal 0). Not part of the test run.
 """
 import itertools
@@ -25,7 +25,7 @@ import re
 
 from locust import HttpUser, between, task
 
-PASSWORD = os.environ.get("KANDAS_LOAD_PASSWORD", "demo12345")
+PASSWORD = os.environ.get("KANDAS_LOAD_PASSWORD", "bench-load-password")  # bench/load_users.py sets it
 # Who logs in, one user per simulated caseworker in turn: KANDAS_LOAD_USERS="a,b,c" (the load target in the
 # Makefile lists every MIO specialist of the database), else the three demo specialists.
 DEMO_USERS = ["mio_specialist_pvl", "mio_specialist_sko", "mio_specialist_alm"]
@@ -34,8 +34,9 @@ CASE_LINK = re.compile(r'href="(/(?:status/applications|quota/applications|adapt
 PDF_LINK = re.compile(r'href="(/(?:status/applications/\d+/pdf/\w+/|quota/applications/\d+/print/\w+/|'
                       r'adaptation/residence/\d+/\w+\.pdf))"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-SEND_FORM = re.compile(r'action="(/status/applications/\d+/act/send_to_commission/)".*?name="seen_version" '
+SEND_FORM = re.compile(r'action="(/quota/applications/\d+/act/send_to_commission/)".*?name="seen_version" '
                        r'value="(\d+)"', re.S)
+QUOTA_LINK = re.compile(r'href="(/quota/applications/\d+/)"')
 
 
 def _usernames():
@@ -80,29 +81,28 @@ class Caseworker(HttpUser):
             self.cases = CASE_LINK.findall(response.text)[:25]
         if self.cases:
             url = random.choice(self.cases)
-            response = self.client.get(url, name=re.sub(r"\d+", "<pk>", url))
+            response = self.client.get(url, name=re.sub(r"/\d+/", "/<pk>/", url))
             self.pdfs = PDF_LINK.findall(response.text) or self.pdfs
 
     @task(1)
     def print_pdf(self):
         if self.pdfs:
             url = random.choice(self.pdfs)
-            self.client.get(url, name=re.sub(r"\d+", "<pk>", url) + " (PDF)")
+            self.client.get(url, name=re.sub(r"/\d+/", "/<pk>/", url) + " (PDF)")
 
     @task(1)
     def act(self):
-        """Send a registered status application to the commission, as its case page offers."""
-        listing = self.client.get("/status/", params={"state": "registered", "page": self.page},
-                                  name="/status/?state=registered")
+        """Send a registered quota application to the commission (QUO), as its case page offers."""
+        listing = self.client.get("/quota/", params={"state": "registered", "page": self.page},
+                                  name="/quota/?state=registered")
         self.page = self.page % 40 + 1
-        for url in random.sample(CASE_LINK.findall(listing.text), k=min(3, len(CASE_LINK.findall(listing.text)))):
-            page = self.client.get(url, name="/status/applications/<pk>/")
-            form = SEND_FORM.search(page.text)
-            token = CSRF.search(page.text)
+        links = QUOTA_LINK.findall(listing.text)
+        for url in random.sample(links, k=min(3, len(links))):
+            page = self.client.get(url, name="/quota/applications/<pk>/")
+            form, token = SEND_FORM.search(page.text), CSRF.search(page.text)
             if not form or not token:
-                continue  # documents missing or already sent: nothing to act on here
-            self.client.post(form.group(1), data={"csrfmiddlewaretoken": token.group(1), "seen_version": form.group(2),
-                                                  "comment": "load run"},
+                continue  # already sent by someone else: nothing to act on here
+            self.client.post(form.group(1), data={"csrfmiddlewaretoken": token.group(1), "seen_version": form.group(2)},
                              headers={"Referer": f"{self.host}{url}"},
-                             name="/status/applications/<pk>/act/send_to_commission/")
+                             name="/quota/applications/<pk>/act/send_to_commission/")
             return
