@@ -67,7 +67,8 @@ LOAD_PORT ?= 8011
 bench-load:
 	@test -n "$$DATABASE_URL" || { echo "DATABASE_URL=postgres://…/kandas_bench is required"; exit 1; }
 	@export DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only-secret-key-0123456789-0123456789-0123456789 \
-	  DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=127.0.0.1; \
+	  DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 \
+	  DJANGO_EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend; \
 	users=$$($(PY) bench/load_users.py) || exit 1; \
 	$(VENV)/bin/gunicorn --chdir bench load_wsgi:application -b 127.0.0.1:$(LOAD_PORT) -w 4 & pid=$$!; \
 	trap 'kill $$pid 2>/dev/null' EXIT INT TERM; sleep 5; \
