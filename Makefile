@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup run test lint messages demo worker beat clean lock
+.PHONY: setup run test lint messages demo worker beat clean lock bench-load
 
 setup: $(VENV)/.installed static/vendor/.installed
 
@@ -67,3 +67,17 @@ lock:
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor db.sqlite3
+
+# Load run (bench/load.py; not part of the tests): 50 caseworkers for 2 minutes against gunicorn on 127.0.0.1.
+# Needs the generated database (bench/README.md) in DATABASE_URL.
+LOAD_PORT ?= 8011
+bench-load:
+	@test -n "$$DATABASE_URL" || { echo "DATABASE_URL=postgres://…/kandas_bench is required"; exit 1; }
+	@export DJANGO_DEBUG=0 DJANGO_SECRET_KEY=bench-only-secret-key-0123456789-0123456789-0123456789 \
+	  DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_ALLOWED_HOSTS=127.0.0.1 \
+	  DJANGO_EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend; \
+	users=$$($(PY) bench/load_users.py) || exit 1; \
+	$(VENV)/bin/gunicorn --chdir bench load_wsgi:application -b 127.0.0.1:$(LOAD_PORT) -w 4 & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null' EXIT INT TERM; sleep 5; \
+	KANDAS_LOAD_USERS=$$users $(VENV)/bin/locust -f bench/load.py --headless -u 50 -r 5 -t 2m \
+	  --host http://127.0.0.1:$(LOAD_PORT) --csv /tmp/kandas_load --only-summary

@@ -52,15 +52,16 @@ def _copy_value(value) -> str:
     return str(value).replace("\\", "\\\\").replace("\t", " ").replace("\n", " ")
 
 
-def bench_people(n: int, regions: list, seed: int):
-    """Yield (group, persons): a group is a single person or an applicant followed by members."""
+def bench_people(n: int, regions: list, seed: int, taken=()):
+    """Yield (group, persons): a group is a single person or an applicant followed by members.
+    `taken`: IINs already in the database (demo data), never generated again."""
     from kandas.iin import iin_build
     from kandas.translit import name_latin, person_search_text
 
     rng = random.Random(seed)
     base = datetime.date(1950, 1, 1)
     span = (datetime.date(2024, 12, 31) - base).days
-    used = set()
+    used = set(taken)
     made = 0
 
     def person(region_id, birth, sex, surname):
@@ -171,8 +172,11 @@ def bench_staff():
         user.groups.add(Group.objects.get(name=role))
 
     for region in Region.objects.all():
-        org, _ = Organisation.objects.get_or_create(kind="MIO", region=region, name_ru=f"MIO bench {region.kato}",
-                                                    defaults={"name_kk": f"MIO bench {region.kato}"})
+        # The region's own MIO when there is one (demo data): a second MIO would take its steps' holders.
+        org = Organisation.objects.filter(kind="MIO", region=region).order_by("pk").first()
+        if org is None:
+            org = Organisation.objects.create(kind="MIO", region=region, name_ru=f"MIO bench {region.kato}",
+                                              name_kk=f"MIO bench {region.kato}")
         staff(f"bench_mio_{region.kato}", org, "mio_specialist")
     ministry, _ = Organisation.objects.get_or_create(kind="MINISTRY", region=None, name_ru="Ministry bench",
                                                      defaults={"name_kk": "Ministry bench"})
@@ -209,7 +213,8 @@ def main():
     started = time.perf_counter()
     total_persons = total_families = 0
     batch, batch_size = [], 0
-    for group in bench_people(args.persons, regions, args.seed):
+    taken = set(Person.objects.exclude(birth_place=BENCH_PLACE).exclude(iin="").values_list("iin", flat=True))
+    for group in bench_people(args.persons, regions, args.seed, taken):
         batch.append(group)
         batch_size += len(group)
         if batch_size >= args.batch:
