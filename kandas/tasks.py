@@ -1,5 +1,7 @@
 """Celery tasks of the case machinery. Tasks take ids (or nothing), load, and call services."""
 import datetime
+import logging
+import smtplib
 
 from celery import shared_task
 from django.core.mail import EmailMessage, get_connection
@@ -8,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .deadlines import deadline_sweep, deadlines_warn_calendar_dates
+
+logger = logging.getLogger(__name__)
 
 EMAIL_LIMIT = 5000  # per run; the next run (every 5 minutes) continues
 
@@ -46,9 +50,17 @@ def notifications_email() -> int:
             n = pending.select_for_update(skip_locked=True, of=("self",)).select_related("user").order_by("pk").first()
             if n is None:
                 break
-            EmailMessage(_("Kandas: %(text)s") % {"text": n.text[:80]},
-                         n.text + ("\n\n" + n.link if n.link else ""), None, [n.user.email],
-                         connection=connection).send(fail_silently=True)
+            message = EmailMessage(_("Kandas: %(text)s") % {"text": n.text[:80]},
+                                   n.text + ("\n\n" + n.link if n.link else ""), None, [n.user.email],
+                                   connection=connection)
+            try:
+                message.send()
+            except (OSError, smtplib.SMTPException) as exc:
+                # The mail server is away: the notification stays in the app and is e-mailed by a later run.
+                # Never fail the caller: an eager run sits inside the request of the act that notified.
+                logger.warning("notifications_email: mail server unavailable (%s); %d left for later", exc,
+                               pending.count())
+                break
             Notification.objects.filter(pk=n.pk).update(emailed_at=timezone.now())
         sent += 1
     return sent

@@ -145,3 +145,17 @@ def test_sweep_task_runs_eagerly_and_returns_counts(org_with_overdue, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         result = deadlines_sweep_task.delay().get()
     assert result["breached"] == 5 and "warnings" in result  # today is after every due date
+
+
+def test_cal1_a_mail_server_that_is_down_fails_no_act_and_loses_no_notification(org_with_overdue, settings):
+    """CAL-1 (notifications): with the SMTP server unreachable the e-mail task answers quietly; the
+    notifications stay in the app, not stamped e-mailed, for a later run."""
+    from kandas.models import Notification
+    from kandas.tasks import notifications_email
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2  # nothing listens on 9
+    deadline_sweep(today=D(2026, 4, 20))
+    assert Notification.objects.filter(emailed_at__isnull=True).exists()
+    assert notifications_email() == 0
+    assert not Notification.objects.filter(emailed_at__isnull=False).exists()
