@@ -1,0 +1,73 @@
+"""Issue 12, quota (002, 003): what a second reading of the seeds found. Each test names its rule."""
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from kandas.scoping import user_organisation
+
+from quota.models import AppState, QuotaApplication
+from quota.services import (application_check_completeness, application_decide_include, application_recommend,
+                            application_send_to_commission)
+
+from .helpers import FILED, file_kandas, file_settler
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def _pdf(client, app, form, lang="ru") -> str:
+    r = client.get(reverse("quota:application_print", args=[app.pk, form]) + f"?lang={lang}")
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf", form
+    return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(r.content)).pages).replace("\n", " ")
+
+
+def _recommended(world, app, on=FILED):
+    app = application_check_completeness(application_id=app.pk, actor=world.operator, on=on)
+    app = application_send_to_commission(application_id=app.pk, actor=world.specialist, on=on)
+    secretary = world.ecom_secretary if app.is_settlers else world.secretary
+    return application_recommend(application_id=app.pk, actor=secretary, include=True, on=on)
+
+
+# --- printed forms ---------------------------------------------------------------------------------------
+
+def test_quo3_app3_and_app8_print_the_heads_eds_and_the_state_corporation_branch(client, world, kandas_family,
+                                                                                 settler):
+    """QUO-3 (app.3, app.8): the refusal-to-accept receipt carries «Басшының ЭЦҚ» and the branch of the State
+    Corporation that refused."""
+    client.force_login(world.operator)
+    app = application_check_completeness(application_id=file_kandas(world, kandas_family).pk,
+                                         actor=world.operator, missing=["Свидетельство о браке"], on=FILED)
+    kk = _pdf(client, app, "app3", "kk")
+    assert kk.count("Басшының ЭЦҚ") == 2  # on both copies
+    ru = _pdf(client, app, "app3")
+    assert "ЭЦП руководителя" in ru
+    assert f"Филиал Государственной корпорации: {user_organisation(world.operator).name}" in ru
+    other = application_check_completeness(application_id=file_settler(world, settler).pk, actor=world.operator,
+                                           missing=["Справка о регистрации безработным"], on=FILED)
+    kk = _pdf(client, other, "app8", "kk")
+    assert "Басшының ЭЦҚ" in kk and "Мемлекеттік корпорация филиалы:" in kk
+
+
+def test_quo8_app4_prints_no_iin_of_the_applicant(client, world, kandas_family, plans):
+    """QUO-8 (app.4): the kandas inclusion decision has no IIN field for the applicant (members keep theirs)."""
+    applicant, spouse, _son = kandas_family
+    app = application_decide_include(application_id=_recommended(world, file_kandas(world, kandas_family)).pk,
+                                     actor=world.head, on=D(2026, 3, 17))
+    client.force_login(world.specialist)
+    text = _pdf(client, app, "app4")
+    assert applicant.iin not in text.replace(" ", "")
+    assert spouse.iin in text.replace(" ", "")
+
+
+def test_printed_forms_receipt_p6_carries_no_note_about_its_source(client, world, kandas_family):
+    """Printed forms (issue 12): the acceptance receipt (p.6) is for the applicant; its source note lives in the
+    README catalogue and the PDF metadata, not on the page."""
+    app = application_check_completeness(application_id=file_kandas(world, kandas_family).pk,
+                                         actor=world.operator, on=FILED)
+    client.force_login(world.operator)
+    text = _pdf(client, app, "receipt")
+    assert "Расписка о приёме документов" in text
+    assert "форма не утверждена" not in text and "составлена по сведениям" not in text
