@@ -22,8 +22,8 @@ from kandas.roles import Role
 
 from . import services
 from .forms import (CompletenessForm, ComplaintDecideForm, ComplaintExtendForm, ComplaintForm, HearingForm,
-                    RecommendForm, RefuseForm)
-from .models import QUOTA_EXHAUSTED_GROUND, Complaint, ComplaintState, QuotaApplication, QuotaPlan
+                    PreliminaryRefusalForm, RecommendForm, RefuseForm)
+from .models import ALL_GROUNDS, QUOTA_EXHAUSTED_GROUND, Complaint, ComplaintState, QuotaApplication, QuotaPlan
 from .services.complaints import COMPLAINT_STEPS
 
 ACCEPTANCE_STEPS = ("k_acceptance", "s_acceptance", "s_cc_forward")
@@ -44,6 +44,13 @@ def _refuse_form_kwargs(app):
     return kwargs
 
 
+def _preliminary_form_kwargs(app):
+    """QUO-7 / QUO-10: no room for the family → the preliminary refusal's remarks name ground 5 / 4."""
+    if quota_room(app)[2]:
+        return {"initial": {"remarks": str(ALL_GROUNDS[QUOTA_EXHAUSTED_GROUND[app.kind]])}}
+    return {}
+
+
 def _common(case, data, actor):
     return {"application_id": case.pk, "actor": actor, "seen_version": data["seen_version"]}
 
@@ -61,6 +68,12 @@ register_actions(QuotaApplication, url_name="quota:application_act", actions=[
                    **_common(case, data, actor), include=data["include"], remarks=data["remarks"],
                    hearing_at=data["hearing_at"], hearing_place=data["hearing_place"],
                    received_on=data["received_on"])),
+    # QUO-7: after a positive recommendation a refusal starts with the MIO's own preliminary decision.
+    CaseAction("preliminary_refusal", transition="preliminary_refusal", form=PreliminaryRefusalForm,
+               form_kwargs=_preliminary_form_kwargs, steps=("decide",),
+               run=lambda actor, case, data: services.application_preliminary_refusal(
+                   **_common(case, data, actor), remarks=data["remarks"], hearing_at=data["hearing_at"],
+                   hearing_place=data["hearing_place"], received_on=data["received_on"])),
     CaseAction("hearing", transition="record_hearing", form=HearingForm, steps=("objections",),
                run=lambda actor, case, data: services.application_record_hearing(
                    **_common(case, data, actor), objections=data["objections"], minutes=data["minutes"])),

@@ -116,6 +116,16 @@ class RecommendForm(forms.Form):
                                   widget=forms.DateInput(attrs={"type": "date"}))
 
 
+class PreliminaryRefusalForm(forms.Form):
+    """QUO-7: the MIO's preliminary decision of refusal after a positive recommendation (APPC art.73)."""
+    remarks = forms.CharField(label=_("Motivated remarks"), widget=forms.Textarea(attrs={"rows": 2}))
+    hearing_at = forms.DateTimeField(label=_("Hearing: time"),
+                                     widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    hearing_place = forms.CharField(label=_("Hearing: place"))
+    received_on = forms.DateField(label=_("Preliminary decision received on"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}))
+
+
 class HearingForm(forms.Form):
     objections = forms.CharField(label=_("Objections of the applicant"), required=False,
                                  widget=forms.Textarea(attrs={"rows": 2}))

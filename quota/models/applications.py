@@ -26,6 +26,12 @@ def result_not_sent(case) -> bool:
     return case.result_sent_on is None
 
 
+@condition(_("a refusal follows a preliminary decision of refusal and the hearing (APPC art.73, QUO-7): "
+             "issue the preliminary refusal with the time and place of the hearing first"))
+def hearing_held(case) -> bool:
+    return case.state == S.HEARD
+
+
 class QuotaApplication(CaseBase):
     """One application for inclusion in the kandas or the settlers quota of a designated region.
 
@@ -169,6 +175,17 @@ class QuotaApplication(CaseBase):
         self.recommended_on, self.commission_remarks = on, remarks
         self.hearing_at, self.hearing_place, self.preliminary_received_on = hearing_at, hearing_place, received_on
 
+    @transition(field=state, source=S.RECOMMENDED, target=S.PRELIMINARY_REFUSAL, permission=MIO,
+                custom={"label": _("Preliminary decision of refusal")})
+    def preliminary_refusal(self, *, remarks, hearing_at, hearing_place, received_on):
+        """QUO-7 (APPC art.73): after a positive recommendation the MIO that means to refuse (e.g. no quota
+        in the unit, or the applicant refused the offered unit) first issues a preliminary decision and
+        hears the applicant; the recommendation day stays as it was."""
+        if not (remarks or "").strip():
+            raise ValidationError({"remarks": _("Motivated remarks are required for a preliminary refusal.")})
+        self.commission_remarks = remarks
+        self.hearing_at, self.hearing_place, self.preliminary_received_on = hearing_at, hearing_place, received_on
+
     @transition(field=state, source=S.PRELIMINARY_REFUSAL, target=S.HEARD, permission=MIO,
                 custom={"label": _("Record the hearing")})
     def record_hearing(self, *, objections, minutes):
@@ -181,7 +198,7 @@ class QuotaApplication(CaseBase):
         self.quota_plan, self.quota_units, self.refusal_grounds = plan, units, []
 
     @transition(field=state, source=[S.RECOMMENDED, S.HEARD], target=S.REFUSED, permission=HEAD,
-                custom={"label": _("Decide: refuse")})
+                conditions=[hearing_held], custom={"label": _("Decide: refuse")})
     def refuse(self, *, on, number, grounds, reasoning=""):
         """QUO-9: a refusal names at least one ground of the closed list."""
         if not grounds or not all(g in ALL_GROUNDS for g in grounds):

@@ -90,6 +90,31 @@ def application_recommend(*, application_id: int, actor, include: bool, remarks:
 
 
 @transaction.atomic
+def application_preliminary_refusal(*, application_id: int, actor, remarks: str,
+                                    hearing_at: datetime.datetime | None, hearing_place: str,
+                                    received_on: datetime.date | None = None, seen_version: int | None = None,
+                                    on: datetime.date | None = None) -> QuotaApplication:
+    """QUO-7 (APPC art.73): after a positive recommendation a refusal needs its own preliminary decision and
+    hearing. The MIO sends it with the time and place of the hearing; objections within 2 working days of
+    receipt; the decision step (3 working days after the recommendation) keeps running (Decisions 5)."""
+    on = on or timezone.localdate()
+    app = QuotaApplication.objects.get(pk=application_id)
+    if not (remarks or "").strip():
+        raise ValidationError({"remarks": _("Motivated remarks are required for a preliminary refusal.")})
+    if hearing_at is None or not (hearing_place or "").strip():
+        raise ValidationError({"hearing_at": _("Give the time and place of the hearing.")})
+    received_on = received_on or on
+    app = case_transition(
+        case=app, transition="preliminary_refusal", actor=actor, seen_version=seen_version, comment=remarks,
+        kwargs={"remarks": remarks, "hearing_at": hearing_at, "hearing_place": hearing_place,
+                "received_on": received_on},
+        holds=["decide"], on=on, open=[StepOpen("objections", app.organisation, start=received_on)])
+    applicant_notice_send(app=app, kind=ApplicantNotice.Kind.PRELIMINARY_REFUSAL,
+                          message=preliminary_refusal_message(app), on=on)
+    return app
+
+
+@transaction.atomic
 def application_record_hearing(*, application_id: int, actor, objections: str, minutes: str,
                                seen_version: int | None = None, on: datetime.date | None = None) -> QuotaApplication:
     """QUO-7: the hearing held (APPC art.73); the applicant's objections and the minutes are recorded."""

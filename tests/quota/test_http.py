@@ -44,7 +44,9 @@ def test_kandas_chain_over_http_to_inclusion_and_printed_decision(client, world,
     _act(client, app, "recommend", {"include": "1"})
     client.force_login(world.head)
     page = client.get(app.get_absolute_url()).content.decode()
-    assert 'data-action="include"' in page and 'data-action="refuse"' in page
+    # QUO-7: after a positive recommendation the head includes, or starts a refusal with a preliminary decision
+    assert 'data-action="include"' in page and 'data-action="preliminary_refusal"' in page
+    assert 'data-action="refuse"' not in page
     assert 'data-testid="sign-preview-include"' in page  # the head sees what will be signed
     assert _act(client, app, "include").status_code == 302  # without the "I sign" confirmation: nothing signed
     assert QuotaApplication.objects.get(pk=app.pk).state == AppState.RECOMMENDED

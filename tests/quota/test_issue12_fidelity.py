@@ -9,8 +9,9 @@ from pypdf import PdfReader
 from kandas.scoping import user_organisation
 
 from quota.models import AppState, QuotaApplication
-from quota.services import (application_check_completeness, application_decide_include, application_recommend,
-                            application_send_to_commission)
+from kandas.transitions import ActionNotAllowed
+from quota.services import (application_check_completeness, application_decide_include, application_decide_refuse,
+                            application_recommend, application_record_hearing, application_send_to_commission)
 
 from .helpers import FILED, file_kandas, file_settler
 
@@ -71,3 +72,31 @@ def test_printed_forms_receipt_p6_carries_no_note_about_its_source(client, world
     text = _pdf(client, app, "receipt")
     assert "Расписка о приёме документов" in text
     assert "форма не утверждена" not in text and "составлена по сведениям" not in text
+
+
+# --- QUO-7 ----------------------------------------------------------------------------------------------
+
+def test_quo7_no_refusal_after_a_positive_recommendation_without_preliminary_decision_and_hearing(
+        client, world, kandas_family, plans):
+    """QUO-7 (p.12, APPC art.73): after a positive recommendation the head cannot refuse at once; the refusal
+    says why, and is possible after the MIO's preliminary decision (with the hearing's time and place) and the
+    hearing."""
+    app = _recommended(world, file_kandas(world, kandas_family))
+    with pytest.raises(ActionNotAllowed, match="предварительного решения"):
+        application_decide_refuse(application_id=app.pk, actor=world.head, grounds=["k2"], on=D(2026, 3, 17))
+    client.force_login(world.head)
+    r = client.post(reverse("quota:application_act", args=[app.pk, "refuse"]),
+                    {"seen_version": app.version, "grounds": ["k2"], "sign_confirmed": "1"}, follow=True)
+    assert r.status_code == 200 and "предварительного решения" in r.content.decode()
+    assert QuotaApplication.objects.get(pk=app.pk).state == AppState.RECOMMENDED
+    r = client.post(reverse("quota:application_act", args=[app.pk, "preliminary_refusal"]), {
+        "seen_version": app.version, "remarks": "Заявитель отказался от предложенного района",
+        "hearing_at": "2026-03-19T10:00", "hearing_place": "каб. 204"})
+    assert r.status_code == 302
+    app = QuotaApplication.objects.get(pk=app.pk)
+    assert app.state == AppState.PRELIMINARY_REFUSAL
+    assert app.notices.filter(kind="preliminary").exists()
+    app = application_record_hearing(application_id=app.pk, actor=world.specialist, objections="",
+                                     minutes="Заявитель подтвердил отказ", on=D(2026, 3, 19))
+    app = application_decide_refuse(application_id=app.pk, actor=world.head, grounds=["k5"], on=D(2026, 3, 19))
+    assert app.state == AppState.REFUSED
