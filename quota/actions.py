@@ -2,11 +2,12 @@
 
 Steps and who holds them (kandas.holders; opened in quota.services):
   term                      the MIO (provider) — the 14-working-day service term, QUO-8
-  k_acceptance              the State Corporation (paper) or the MIO (portal) — QUO-3, 1 working day
-  s_acceptance              the State Corporation (paper) or the MIO (portal) — QUO-3, 2 working days
+  govcorp_check             the State Corporation (paper) — QUO-3, on the spot: due the day of filing (p.6, p.14)
+  k_acceptance              the MIO (portal) — QUO-3, 1 working day (p.8)
+  s_acceptance              the MIO (portal) — QUO-3, 2 working days (p.15)
   s_cc_forward              the career centre of the region of exit (portal settlers) — QUO-6, 1 working day
-  k_to_commission           the MIO — QUO-5, 6 working days
-  s_to_commission           the MIO — QUO-6, 5 working days
+  k_to_commission           the MIO — QUO-5, 6 working days from the day the application arrives (p.10)
+  s_to_commission           the MIO — QUO-6, 5 working days from the day the application arrives (p.19)
   k_recommend               the kandas commission (KCOM) — QUO-5, 5 working days
   s_recommend               the regional employment commission (ECOM) — QUO-6, 3 working days
   objections                the MIO (receives the objections, holds the hearing) — QUO-7, 2 working days
@@ -26,7 +27,7 @@ from .forms import (CompletenessForm, ComplaintDecideForm, ComplaintExtendForm, 
 from .models import ALL_GROUNDS, QUOTA_EXHAUSTED_GROUND, Complaint, ComplaintState, QuotaApplication, QuotaPlan
 from .services.complaints import COMPLAINT_STEPS
 
-ACCEPTANCE_STEPS = ("k_acceptance", "s_acceptance", "s_cc_forward")
+ACCEPTANCE_STEPS = ("govcorp_check", "k_acceptance", "s_acceptance", "s_cc_forward")
 COMMISSION_STEPS = ("k_recommend", "s_recommend")
 
 

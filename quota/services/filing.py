@@ -163,13 +163,18 @@ def application_file(
     # The 14-day service term is the MIO's (the provider); each step is held by whoever works it.
     deadline_open(case=app, step="term", organisation=mio, start=filed_on, calendar=calendar)
     acceptor = _acceptor(app)
-    if kind == QuotaKind.KANDAS:
+    if app.via_govcorp:
+        # QUO-3 (p.6, p.14): at the State Corporation the check is done on the spot, the receipt handed over there.
+        deadline_open(case=app, step="govcorp_check", organisation=acceptor, start=filed_on, fixed_date=filed_on,
+                      calendar=calendar)
+    elif kind == QuotaKind.KANDAS:
+        # QUO-3 (p.8): a portal application: the provider notifies a refusal to accept within 1 working day.
         deadline_open(case=app, step="k_acceptance", organisation=acceptor, start=filed_on, calendar=calendar)
     else:
         if channel in (Channel.PORTAL, Channel.EGOV) and acceptor.kind == Organisation.Kind.CC:
             # QUO-6 (p.15): the career centre of the region of exit forwards within 1 working day ...
             deadline_open(case=app, step="s_cc_forward", organisation=acceptor, start=filed_on, calendar=calendar)
-        # ... and the provider (the MIO; the State Corporation for paper) answers a refusal within 2 (QUO-3).
+        # ... and the provider (the MIO) answers a refusal within 2 working days (QUO-3, p.15).
         deadline_open(case=app, step="s_acceptance", organisation=acceptor if acceptor.kind != "CC" else mio,
                       start=filed_on, calendar=calendar)
     return app
@@ -185,12 +190,37 @@ def _acceptor(app: QuotaApplication) -> Organisation:
     return app.organisation
 
 
+def arrival_day(app: QuotaApplication) -> datetime.date:
+    """The day the application arrives at the provider (келіп түскен күн, p.10, p.19): the State Corporation
+    forwards it on the day it takes it (p.6, p.14), a portal application is registered on the day it arrives
+    (p.9, p.15) — the filing day in every channel. The MIO's 6 (kandas) / 5 (settlers) working days count from
+    it, not from the completeness check."""
+    return app.filed_on
+
+
+def settler_decision_day(app: QuotaApplication, calendar: WorkCalendar | None = None) -> datetime.date:
+    """QUO-3 (p.15): the day the decision on inclusion falls due — the due date of the decision step. When
+    the step is open that is its deadline; before (at acceptance) it is counted as the steps will run: the
+    file to the employment commission within 5 working days of arrival (p.19), its recommendation within 3
+    (p.20), the decision within 3 after it (p.22)."""
+    due = deadline_due(case=app, step="decide")
+    if due:
+        return due
+    from kandas.deadlines import deadline_compute
+
+    calendar = calendar or WorkCalendar.load()
+    day = arrival_day(app)
+    for key in ("s_to_commission", "s_recommend", "decide"):
+        day = deadline_compute(app.rules.step(key), day, calendar)[0]
+    return day
+
+
 def documents_refused(app: QuotaApplication, today: datetime.date) -> list[dict]:
-    """QUO-3: expired documents (stored texts); from 2026 for settlers also those expiring on the decision day
-    (p.15)."""
+    """QUO-3: expired documents (stored texts); from 2026 for settlers also those whose validity ends by the
+    decision day (p.15; settler_decision_day — not the end of the 14-day service term)."""
     limit = today
     if app.is_settlers and version_flag(app, "refuse_documents_expiring_on_decision_day"):
-        limit = deadline_due(case=app, step="term") or today
+        limit = max(settler_decision_day(app), today)
         out = [d for d in app.documents_presented.all() if d.valid_until and d.valid_until <= limit]
         return [text(gettext_noop("%(doc)s (validity ends %(day)s, by the decision day)"), doc=d.title,
                      day=d.valid_until) for d in out]
@@ -212,7 +242,7 @@ def application_check_completeness(*, application_id: int, actor, missing: list[
     on = on or timezone.localdate()
     app = QuotaApplication.objects.get(pk=application_id)
     refused = [m if isinstance(m, dict) else str(m) for m in missing] + documents_refused(app, on)
-    key_accept = "s_acceptance" if app.is_settlers else "k_acceptance"
+    key_accept = "govcorp_check" if app.via_govcorp else "s_acceptance" if app.is_settlers else "k_acceptance"
     # The acceptor holds the completeness check; for a settler's portal filing the career centre of the region
     # of exit forwards it (s_cc_forward) and may record the check too.
     if refused:
@@ -227,8 +257,9 @@ def application_check_completeness(*, application_id: int, actor, missing: list[
     return case_transition(case=app, transition="accept", actor=actor, seen_version=seen_version,
                            kwargs={"on": on, "number": app.incoming_number or app.ref},
                            close=[key_accept, "s_cc_forward"], on=on,
+                           # QUO-5 / QUO-6: counted from the day the application arrived (p.10, p.19)
                            open=[StepOpen("s_to_commission" if app.is_settlers else "k_to_commission",
-                                          app.organisation, start=on)])
+                                          app.organisation, start=arrival_day(app))])
 
 
 __all__ = ["DocumentInput", "MemberInput", "application_check_completeness", "application_file"]

@@ -6,12 +6,14 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from kandas.deadlines import step_deadlines
 from kandas.scoping import user_organisation
 
-from quota.models import AppState, QuotaApplication
+from quota.models import AppState, Channel, QuotaApplication
 from kandas.transitions import ActionNotAllowed
 from quota.services import (application_check_completeness, application_decide_include, application_decide_refuse,
-                            application_recommend, application_record_hearing, application_send_to_commission)
+                            application_recommend, application_record_hearing, application_send_to_commission,
+                            DocumentInput)
 
 from .helpers import FILED, file_kandas, file_settler
 
@@ -100,3 +102,49 @@ def test_quo7_no_refusal_after_a_positive_recommendation_without_preliminary_dec
                                      minutes="Заявитель подтвердил отказ", on=D(2026, 3, 19))
     app = application_decide_refuse(application_id=app.pk, actor=world.head, grounds=["k5"], on=D(2026, 3, 19))
     assert app.state == AppState.REFUSED
+
+
+# --- QUO-3, QUO-5, QUO-6: acceptance and the counts from arrival ------------------------------------------
+
+def _deadline(app, step):
+    return step_deadlines(app, step).order_by("-pk").first()
+
+
+def test_quo3_paper_refusal_at_the_state_corporation_is_on_the_spot(world, kandas_family, settler):
+    """QUO-3 (p.6, p.14): at the State Corporation the completeness check and the refusal receipt happen on the
+    spot — the step is due the day of filing, not 1 (kandas) / 2 (settlers) working days later."""
+    for app in (file_kandas(world, kandas_family), file_settler(world, settler)):
+        check = _deadline(app, "govcorp_check")
+        assert check is not None and check.due == FILED and check.rule == "QUO-3"
+        assert _deadline(app, "k_acceptance") is None and _deadline(app, "s_acceptance") is None
+    portal = file_kandas(world, kandas_family, channel=Channel.PORTAL, actor=world.specialist)
+    assert _deadline(portal, "k_acceptance").due == D(2026, 3, 17)  # p.8: the portal's 1 working day stays
+
+
+def test_quo5_six_working_days_count_from_the_day_the_application_arrives(world, kandas_family):
+    """QUO-5 (p.10 «өтініштер келіп түскен күннен кейін алты жұмыс күні»): filed (arrived) on Mon 16.03, accepted
+    on 18.03 → the file is due at the commission 6 working days after 16.03 (Nauryz 21–25.03 off): 27.03."""
+    app = application_check_completeness(application_id=file_kandas(world, kandas_family).pk,
+                                         actor=world.operator, on=D(2026, 3, 18))
+    assert _deadline(app, "k_to_commission").due == D(2026, 3, 27)
+
+
+def test_quo6_five_working_days_count_from_the_day_the_application_arrives(world, settler):
+    """QUO-6 (p.19 «келіп түскен күннен бастап бес жұмыс күні»): arrived 16.03, accepted 18.03 → due 26.03."""
+    app = application_check_completeness(application_id=file_settler(world, settler).pk,
+                                         actor=world.operator, on=D(2026, 3, 18))
+    assert _deadline(app, "s_to_commission").due == D(2026, 3, 26)
+
+
+def test_quo3_settler_documents_ending_on_the_decision_day_are_refused_not_up_to_the_term_end(world, settler):
+    """QUO-3 (p.15, 2026): a settler's document whose validity ends by the decision day is refused; the decision
+    day is the decision step's due date (arrival 16.03 + 5 → 26.03, + 3 → 31.03, + 3 → 03.04), not the end
+    of the 14-day term (08.04)."""
+    ends_on_decision_day = file_settler(world, settler, documents=[
+        DocumentInput("identity", "Удостоверение личности 045678123", D(2026, 4, 3))])
+    app = application_check_completeness(application_id=ends_on_decision_day.pk, actor=world.operator, on=FILED)
+    assert app.state == AppState.REFUSED_TO_ACCEPT and "03.04.2026" in app.missing_documents[0]
+    valid_after_decision = file_settler(world, settler, documents=[
+        DocumentInput("identity", "Удостоверение личности 045678123", D(2026, 4, 6))])
+    app = application_check_completeness(application_id=valid_after_decision.pk, actor=world.operator, on=FILED)
+    assert app.state == AppState.REGISTERED
