@@ -23,8 +23,9 @@ from kandas.roles import Role
 
 from . import services
 from .forms import (CompletenessForm, ComplaintDecideForm, ComplaintExtendForm, ComplaintForm, HearingForm,
-                    PreliminaryRefusalForm, RecommendForm, RefuseForm)
-from .models import ALL_GROUNDS, QUOTA_EXHAUSTED_GROUND, Complaint, ComplaintState, QuotaApplication, QuotaPlan
+                    PreliminaryRefusalForm, RecommendForm, RefuseForm, UnitRefusedForm)
+from .models import ALL_GROUNDS, QUOTA_EXHAUSTED_GROUND, AppState, Complaint, ComplaintState, QuotaApplication, QuotaPlan
+from .selectors import plan_for
 from .services.complaints import COMPLAINT_STEPS
 
 ACCEPTANCE_STEPS = ("govcorp_check", "k_acceptance", "s_acceptance", "s_cc_forward")
@@ -32,10 +33,12 @@ COMMISSION_STEPS = ("k_recommend", "s_recommend")
 
 
 def quota_room(app: QuotaApplication) -> tuple[QuotaPlan | None, int, bool]:
-    """QUO-10: this year's plan of the case's region and kind, the units the family needs, whether it is short."""
-    plan = QuotaPlan.objects.filter(region_id=app.region_id, year=timezone.localdate().year, kind=app.kind).first()
+    """QUO-10: this year's plan the case would consume (its unit's, else its region's; selectors.plan_for),
+    the units the family needs, and whether inclusion is impossible: the free places (QuotaPlan.free) do not
+    take the family, or the applicant refused the offered unit (ground 5 / 4)."""
+    plan = plan_for(app, timezone.localdate().year)
     units = services.quota_units_of(application=app, unit=plan.unit) if plan else 0
-    return plan, units, plan is None or plan.free < units
+    return plan, units, plan is None or plan.free < units or app.locality_refused_on is not None
 
 
 def _refuse_form_kwargs(app):
@@ -46,9 +49,13 @@ def _refuse_form_kwargs(app):
 
 
 def _preliminary_form_kwargs(app):
-    """QUO-7 / QUO-10: no room for the family → the preliminary refusal's remarks name ground 5 / 4."""
+    """QUO-7 / QUO-10: no room for the family, or the offered unit refused → the remarks name ground 5 / 4."""
     if quota_room(app)[2]:
-        return {"initial": {"remarks": str(ALL_GROUNDS[QUOTA_EXHAUSTED_GROUND[app.kind]])}}
+        remarks = str(ALL_GROUNDS[QUOTA_EXHAUSTED_GROUND[app.kind]])
+        if app.locality_refused_on:
+            remarks += " — " + str(_("the applicant refused the offered unit %(unit)s on %(day)s") % {
+                "unit": app.locality, "day": app.locality_refused_on.strftime("%d.%m.%Y")})
+        return {"initial": {"remarks": remarks}}
     return {}
 
 
@@ -75,6 +82,14 @@ register_actions(QuotaApplication, url_name="quota:application_act", actions=[
                run=lambda actor, case, data: services.application_preliminary_refusal(
                    **_common(case, data, actor), remarks=data["remarks"], hearing_at=data["hearing_at"],
                    hearing_place=data["hearing_place"], received_on=data["received_on"])),
+    # QUO-10: the applicant refuses the territorial unit offered for settlement (ground 5 / 4).
+    CaseAction("unit_refused", label=_("The applicant refused the offered unit"), form=UnitRefusedForm,
+               roles=(Role.MIO_SPECIALIST, Role.MIO_HEAD), done=_("The refusal of the offered unit is recorded."),
+               states=(AppState.REGISTERED, AppState.AT_COMMISSION, AppState.RECOMMENDED,
+                       AppState.PRELIMINARY_REFUSAL, AppState.HEARD),
+               when=lambda c: c.locality_id is not None and c.locality_refused_on is None,
+               run=lambda actor, case, data: services.application_unit_refused(
+                   application_id=case.pk, actor=actor, seen_version=data["seen_version"], on=data["on"])),
     CaseAction("hearing", transition="record_hearing", form=HearingForm, steps=("objections",),
                run=lambda actor, case, data: services.application_record_hearing(
                    **_common(case, data, actor), objections=data["objections"], minutes=data["minutes"])),

@@ -10,9 +10,10 @@ from .models import (ApplicantNotice, ApplicationDocumentNote, ApplicationMember
 
 @admin.register(QuotaPlan)
 class QuotaPlanAdmin(SimpleHistoryAdmin):
-    list_display = ("region", "year", "kind", "unit", "admitted", "used", "free")
+    list_display = ("region", "locality", "year", "kind", "unit", "admitted", "used", "reserved", "free")
     list_filter = ("year", "kind", "unit")
-    search_fields = ("region__name_ru", "region__kato")
+    search_fields = ("region__name_ru", "region__kato", "locality__name_ru", "locality__kato")
+    raw_id_fields = ("locality",)
     readonly_fields = ("used",)  # changes only through inclusion decisions, under a row lock
 
 

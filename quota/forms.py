@@ -18,6 +18,9 @@ class ApplicationForm(forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
     applicant_iin = forms.CharField(label=_("IIN of the applicant"), max_length=12, min_length=12)
     address = forms.CharField(label=_("Address of residence"), max_length=255, required=False)
+    locality = forms.ModelChoiceField(label=_("District or city offered for settlement (KATO)"), required=False,
+                                      queryset=Locality.objects.filter(region__is_settlement_region=True)
+                                      .select_related("region").order_by("kato"))
     eligibility_basis = forms.ChoiceField(label=_("Eligibility"), choices=[("", "—"), *EligibilityBasis.choices],
                                           required=False)
     widow_of_iin = forms.CharField(label=_("IIN of the late spouse (widow's case)"), max_length=12, required=False)
@@ -124,6 +127,11 @@ class PreliminaryRefusalForm(forms.Form):
     hearing_place = forms.CharField(label=_("Hearing: place"))
     received_on = forms.DateField(label=_("Preliminary decision received on"), required=False,
                                   widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class UnitRefusedForm(forms.Form):
+    """QUO-10: the day the applicant refused the territorial unit offered for settlement."""
+    on = forms.DateField(label=_("Refused on"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class HearingForm(forms.Form):

@@ -46,6 +46,7 @@ class QuotaApplication(CaseBase):
     SIGNATURE_PURPOSE_LABELS = {"decision": _("decision on inclusion in the regional quota (app.4 / 5 / 9 / 10)"),
                                 "application": _("application for inclusion in the regional quota")}
     SNAPSHOT_LABELS = {"applicant_iin": _("IIN of the applicant"), "members": _("family members included")}
+    TIMELINE_LABELS = {"unit_refused": _("applicant refused the offered unit")}
 
     kind = models.CharField(_("sub-service"), max_length=10, choices=QuotaKind.choices)
     state = FSMField(_("state"), default=S.SUBMITTED, choices=S.choices, protected=True)
@@ -55,6 +56,11 @@ class QuotaApplication(CaseBase):
     exit_region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                     verbose_name=_("region of exit"))
     address = models.CharField(_("address of residence"), max_length=255, blank=True)
+    # QUO-10: the territorial unit (district or city, KATO) offered for settlement; its plan is consumed
+    # (the region's when the unit has none). The applicant's refusal of it is ground 5 (kandas) / 4 (settlers).
+    locality = models.ForeignKey("kandas.Locality", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="+", verbose_name=_("territorial unit offered (KATO)"))
+    locality_refused_on = models.DateField(_("the applicant refused the offered unit on"), null=True, blank=True)
     # QUO-1
     eligibility_basis = models.CharField(_("eligibility"), max_length=12, choices=EligibilityBasis.choices,
                                          blank=True)

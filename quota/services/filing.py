@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _, gettext_noop
 
 from kandas.deadlines import deadline_cancel, deadline_due, deadline_open
 from kandas.gateway import state_gateway
-from kandas.models import Consent, KINSHIP_BY_SERVICE, Organisation, Person, Region
+from kandas.models import Consent, KINSHIP_BY_SERVICE, Locality, Organisation, Person, Region
 from kandas.scoping import user_organisation
 from kandas.selectors import organisation_of
 from kandas.signing import signature_create
@@ -98,6 +98,7 @@ def application_file(
     members: list[MemberInput] = (), documents: list[DocumentInput] = (), filed_on: datetime.date | None = None,
     eligibility_basis: str = "", widow_of_id: int | None = None, employment_category: str = "",
     job_seeker_registered_on: datetime.date | None = None, address: str = "", eds_signed: bool = False,
+    locality_id: int | None = None, eligibility_answers: dict | None = None,
 ) -> QuotaApplication:
     """QUO-2 / QUO-6: file an application (app.1 kandas / app.6 settlers) by any channel (GEN-4 home visit)."""
     filed_on = filed_on or timezone.localdate()
@@ -107,6 +108,11 @@ def application_file(
         raise ValidationError({"consent": _("Consent to the processing of personal data is required.")})
     if not region.is_settlement_region:
         raise ValidationError({"region": _("This region is not designated for settlement within quotas.")})
+    locality = None
+    if locality_id is not None:  # QUO-10: the district or city offered must lie inside the region
+        locality = Locality.objects.filter(pk=locality_id).first()
+        if locality is None or locality.region_id != region.pk:
+            raise ValidationError({"locality": _("This district or city is not inside the region of settlement.")})
     allowed = KINSHIP_BY_SERVICE["quota"]
     for m in members:
         if m.kinship not in allowed:
@@ -134,7 +140,7 @@ def application_file(
         raise ValidationError({"region": _("No local executive body is set up for this region.")})
     app = QuotaApplication.objects.create(
         kind=kind, channel=channel, applicant=applicant, region=region, organisation=mio, filed_on=filed_on,
-        exit_region=exit_region, address=address or applicant.address, eligibility_basis=basis,
+        exit_region=exit_region, address=address or applicant.address, eligibility_basis=basis, locality=locality,
         widow_of_id=widow_of_id if kind == QuotaKind.KANDAS else None, eligibility_note=_plain([note])[0], eligibility_message=note,
         employment_category=employment_category, job_seeker_registered_on=job_seeker_registered_on,
         registration_address=registration.address if registration else "",

@@ -6,16 +6,20 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from django.core.exceptions import ValidationError
+
 from kandas.deadlines import step_deadlines
+from kandas.models import Locality
+from tests.factories import PersonFactory
 from kandas.scoping import user_organisation
 
-from quota.models import AppState, Channel, QuotaApplication
+from quota.models import AppState, Channel, QuotaApplication, QuotaPlan
 from kandas.transitions import ActionNotAllowed
 from quota.services import (application_check_completeness, application_decide_include, application_decide_refuse,
                             application_recommend, application_record_hearing, application_send_to_commission,
-                            DocumentInput)
+                            DocumentInput, QuotaExhausted, quota_plan_set)
 
-from .helpers import FILED, file_kandas, file_settler
+from .helpers import FILED, file_kandas, file_settler, heard
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -148,3 +152,68 @@ def test_quo3_settler_documents_ending_on_the_decision_day_are_refused_not_up_to
         DocumentInput("identity", "Удостоверение личности 045678123", D(2026, 4, 6))])
     app = application_check_completeness(application_id=valid_after_decision.pk, actor=world.operator, on=FILED)
     assert app.state == AppState.REGISTERED
+
+
+# --- QUO-10: one free count; plans by territorial unit -----------------------------------------------------
+
+def test_quo10_one_free_count_on_the_dashboard_the_case_page_and_the_api(client, world, kandas_family):
+    """QUO-10: a plan of 120 with 5 used and one recommended family of 3 → free 115 everywhere (quota − used),
+    with the 3 reserved shown as its part — the dashboard, the case page and /api/v1/quota/plans/ agree."""
+    QuotaPlan.objects.create(region=world.region, year=2026, kind="kandas", admitted=120, used=5)
+    app = _recommended(world, file_kandas(world, kandas_family))
+    client.force_login(world.head)
+    dashboard = client.get(reverse("quota:plan_dashboard"), {"year": 2026}).content.decode().replace("\n", "")
+    assert '<td>120</td><td>5</td><td data-testid="plan-free">115</td><td>3</td>' in dashboard
+    page = client.get(app.get_absolute_url()).content.decode()
+    assert "свободно 115 из 120 (из них зарезервировано 3)" in page and "использовано 5" in page
+    rows = client.get("/api/v1/quota/plans/", {"year": 2026}).json()
+    rows = rows["results"] if isinstance(rows, dict) else rows
+    row = next(r for r in rows if r["kind"] == "kandas" and r["region_kato"] == world.region.kato)
+    assert (row["admitted"], row["used"], row["free"], row["reserved"]) == (120, 5, 115, 3)
+
+
+def test_quo10_inclusion_consumes_the_plan_of_the_applications_district_or_falls_back_to_the_region(
+        world, kandas_family, locality):
+    """QUO-10: a district's own plan is consumed by an application for that district; an application for a
+    unit without a plan consumes the region's plan; a unit plan must lie inside its region."""
+    region_plan = QuotaPlan.objects.create(region=world.region, year=2026, kind="kandas", admitted=10)
+    unit_plan = quota_plan_set(region_id=world.region.pk, locality_id=locality.pk, year=2026, kind="kandas",
+                               admitted=3)
+    app = application_decide_include(
+        application_id=_recommended(world, file_kandas(world, kandas_family, locality_id=locality.pk)).pk,
+        actor=world.head, on=D(2026, 3, 17))
+    assert app.quota_plan == unit_plan and app.quota_units == 3
+    assert (QuotaPlan.objects.get(pk=unit_plan.pk).used, QuotaPlan.objects.get(pk=region_plan.pk).used) == (3, 0)
+    other_town = Locality.objects.create(region=world.region, kato="552210000", name_ru="г. Аксу",
+                                         name_kk="Ақсу қ.", kind="town")
+    applicant = PersonFactory(region=world.region, kandas_status_since=D(2025, 1, 1))
+    app = application_decide_include(application_id=_recommended(world, file_kandas(
+        world, (applicant, None, None), members=[], locality_id=other_town.pk)).pk, actor=world.head,
+        on=D(2026, 3, 17))
+    assert app.quota_plan == region_plan and QuotaPlan.objects.get(pk=region_plan.pk).used == 1
+    elsewhere = Locality.objects.create(region=world.exit_region, kato="611010000", name_ru="г. Туркестан",
+                                        name_kk="Түркістан қ.", kind="town")
+    with pytest.raises(ActionNotAllowed):
+        quota_plan_set(region_id=world.region.pk, locality_id=elsewhere.pk, year=2026, kind="kandas", admitted=1)
+    with pytest.raises(ValidationError):
+        file_kandas(world, kandas_family, locality_id=elsewhere.pk)
+
+
+def test_quo10_applicants_refusal_of_the_offered_unit_is_ground_5(client, world, kandas_family, locality):
+    """QUO-10 / QUO-9 (ground 5 kandas): the applicant's refusal of the offered district is recorded on the case;
+    inclusion is then refused with the reason, and the refusal (after the hearing) has ground 5 ticked."""
+    QuotaPlan.objects.create(region=world.region, year=2026, kind="kandas", admitted=10)
+    app = _recommended(world, file_kandas(world, kandas_family, locality_id=locality.pk))
+    client.force_login(world.specialist)
+    r = client.post(reverse("quota:application_act", args=[app.pk, "unit_refused"]),
+                    {"seen_version": app.version, "on": "2026-03-17"})
+    assert r.status_code == 302
+    app = QuotaApplication.objects.get(pk=app.pk)
+    assert app.locality_refused_on == D(2026, 3, 17)
+    with pytest.raises(QuotaExhausted) as exc:
+        application_decide_include(application_id=app.pk, actor=world.head, on=D(2026, 3, 17))
+    assert exc.value.ground == "k5" and "Экибастуз" in str(exc.value)
+    app = heard(world, app, on=D(2026, 3, 18))
+    client.force_login(world.head)
+    html = client.get(app.get_absolute_url()).content.decode()
+    assert 'value="k5" id="id_grounds_4" checked' in html and "отказался" in html

@@ -83,7 +83,8 @@ def test_quo10_dashboard_shows_plan_used_reserved_free_as_a_chart(client, world,
     html = r.content.decode()
     assert r.status_code == 200 and 'id="quota-chart"' in html and "chart.umd.min.js" in html
     assert '"admitted": [10, 10]' in html and '"used": [4, 0]' in html and '"reserved": [3, 0]' in html
-    assert "<td>10</td><td>4</td><td>3</td><td>3</td>" in html.replace("\n", "")
+    # free = quota − used (QuotaPlan.free, the one definition), the reserved 3 shown as its part
+    assert '<td>10</td><td>4</td><td data-testid="plan-free">6</td><td>3</td>' in html.replace("\n", "")
 
 
 def test_quo10_exhausted_quota_offers_ground_5_on_the_decision_form(client, world, kandas_family, plans):
