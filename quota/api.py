@@ -37,6 +37,8 @@ class QuotaApplicationIn(serializers.Serializer):
     locality_kato = serializers.CharField(max_length=9, required=False, allow_blank=True,
                                           help_text="QUO-10: the district or city offered (KATO), inside the region")
     applicant_iin = serializers.CharField(max_length=12)
+    status_9_1 = serializers.BooleanField(required=False, default=False,
+                                          help_text="QUO-1: the kandas status was obtained under condition 9.1)")
     consent = serializers.BooleanField()
     members = QuotaMemberIn(many=True, required=False)
     documents = QuotaDocumentIn(many=True, required=False)
@@ -131,7 +133,8 @@ class ApplicationListCreate(generics.ListAPIView):
                            for x in d.get("documents", [])],
                 employment_category=d.get("employment_category", ""),
                 job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d["eds_signed"],
-                locality_id=locality.pk if locality else None)
+                locality_id=locality.pk if locality else None,
+                eligibility_answers={"status_9_1": d["status_9_1"]})
         except DjangoValidationError as exc:
             return Response(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages},
                             status=status.HTTP_400_BAD_REQUEST)

@@ -69,6 +69,9 @@ class QuotaApplication(CaseBase):
     eligibility_note = models.TextField(_("eligibility check"), blank=True)  # installation's language
     # The same as a message and its parameters (kandas.texts): read in the reader's language.
     eligibility_message = models.JSONField(_("eligibility check (message)"), default=dict, blank=True)
+    # QUO-1: what the registry does not record, asked at filing: {"status_9_1": true} / {"children":
+    # {"<person id>": {"answer": "common" | "born_kz", "source": "registry" | "applicant"}}}.
+    eligibility_answers = models.JSONField(_("eligibility: answers recorded at filing"), default=dict, blank=True)
     # QUO-6
     employment_category = models.CharField(_("employment category"), max_length=2,
                                            choices=EmploymentCategory.choices, blank=True)

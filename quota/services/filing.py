@@ -44,22 +44,61 @@ def _region_of_kato(kato: str) -> Region | None:
     return Region.objects.filter(kato__startswith=(kato or "")[:2]).first() if kato else None
 
 
-def _kandas_eligibility(*, applicant: Person, basis: str, widow_of: Person | None, on: datetime.date) -> dict:
-    """QUO-1 (p.3): not included before; status held (9.1 or living in Kazakhstan) or a widow's case.
-    Returns the check's note as a stored text (kandas.texts)."""
+_CHILD_KINSHIPS = {"son", "daughter", "adopted_child"}
+WIDOW_CHILD_ANSWERS = ("common", "born_kz")  # a common child / born in Kazakhstan before the parents' citizenship
+
+
+def _kandas_eligibility(*, applicant: Person, basis: str, widow_of: Person | None, on: datetime.date,
+                        members=(), answers: dict | None = None) -> tuple[dict, dict]:
+    """QUO-1 (p.3): not included before, and one of: kandas status obtained under condition 9.1) of the status
+    rules; a widow of a kandas who came after inclusion in a quota, with her common children and/or children
+    born in Kazakhstan before the parents got citizenship; a kandas living in Kazakhstan.
+
+    What the registry knows is checked (status on the day, an earlier inclusion, the late spouse's inclusion,
+    a child named in the late spouse's family); what it does not record — the condition under which the status
+    was obtained, the children's basis — is asked, and the explicit answers are kept on the application.
+    Returns the check's note (a stored text) and the answers recorded."""
+    from kandas.models import FamilyMember
+
+    answers = dict(answers or {})
     if applicant.quota_included_on:
         raise ValidationError({"applicant": _("Already included in a regional quota on %(day)s (QUO-1).") % {
             "day": applicant.quota_included_on.strftime("%d.%m.%Y")}})
     if basis == EligibilityBasis.WIDOW:
         if widow_of is None or not widow_of.quota_included_on:
             raise ValidationError({"widow_of": _("Name the late spouse who was included in a regional quota.")})
-        return text(gettext_noop("Widow of %(name)s, included in a quota on %(day)s; common children may be "
-                                 "included."), name=widow_of.full_name, day=widow_of.quota_included_on)
+        given = {str(k): v for k, v in (answers.get("children") or {}).items()}
+        registry_children = set(FamilyMember.objects.filter(
+            family__applicant=widow_of, kinship__in=_CHILD_KINSHIPS).values_list("person_id", flat=True))
+        children = {}
+        for m in members:
+            if m.kinship not in _CHILD_KINSHIPS:
+                raise ValidationError({"members": _("A widow's application includes only her children (QUO-1).")})
+            if m.person_id in registry_children:
+                children[str(m.person_id)] = {"answer": "common", "source": "registry"}
+            elif given.get(str(m.person_id)) in WIDOW_CHILD_ANSWERS:
+                children[str(m.person_id)] = {"answer": given[str(m.person_id)], "source": "applicant"}
+            else:
+                raise ValidationError({"widow_children": _(
+                    "The registry does not show this child in the late spouse's family: state whether it is a "
+                    "common child or was born in Kazakhstan before the parents got citizenship (QUO-1).")})
+        recorded = {"children": children}
+        return text(gettext_noop("Widow of %(name)s, included in a quota on %(day)s; children: %(n)s common or born "
+                                 "in Kazakhstan before citizenship."), name=widow_of.full_name,
+                    day=widow_of.quota_included_on, n=len(children)), recorded
     if not applicant.has_kandas_status_on(on):
         raise ValidationError({"applicant": _("The applicant holds no kandas status on %(day)s (QUO-1).") % {
             "day": on.strftime("%d.%m.%Y")}})
+    if basis == EligibilityBasis.STATUS_9_1:
+        if answers.get("status_9_1") is not True:
+            raise ValidationError({"status_9_1": _(
+                "Confirm from the status decision that the kandas status was obtained under condition 9.1) of the "
+                "status rules; otherwise choose another basis (QUO-1).")})
+        return text(gettext_noop("Kandas status since %(since)s, obtained under condition 9.1) of the status rules "
+                                 "(confirmed at filing); not included in a quota before."),
+                    since=applicant.kandas_status_since), {"status_9_1": True}
     return text(gettext_noop("Kandas status since %(since)s; not included in a quota before."),
-                since=applicant.kandas_status_since)
+                since=applicant.kandas_status_since), {}
 
 
 def _settler_eligibility(*, applicant: Person, on: datetime.date, job_seeker_on, category: str):
@@ -119,11 +158,17 @@ def application_file(
             raise ValidationError({"members": _("This degree of kinship cannot be included in a quota application.")})
     version = QUOTA_RULES.version_on(filed_on).code
     exit_region = registration = None
+    recorded_answers = {}
     if kind == QuotaKind.KANDAS:
         widow_of = Person.objects.filter(pk=widow_of_id).first() if widow_of_id else None
         basis = eligibility_basis or EligibilityBasis.STATUS_9_1
-        note = _kandas_eligibility(applicant=applicant, basis=basis, widow_of=widow_of, on=filed_on)
+        note, recorded_answers = _kandas_eligibility(applicant=applicant, basis=basis, widow_of=widow_of,
+                                                     on=filed_on, members=members, answers=eligibility_answers)
         registration = state_gateway().registration(applicant.iin) if applicant.iin else None  # GEN-2, p.5
+        if basis == EligibilityBasis.RESIDENT and registration is None:
+            # QUO-1: "living in Kazakhstan" is what the state systems' permanent registration shows.
+            raise ValidationError({"applicant": _("No permanent registration in Kazakhstan in the state systems: "
+                                                  "the applicant cannot apply as a kandas living in Kazakhstan.")})
     else:
         basis = ""
         exit_region, registration = _settler_eligibility(applicant=applicant, on=filed_on,
@@ -147,7 +192,7 @@ def application_file(
         registration_since=datetime.date.fromisoformat(registration.registered_since)
         if registration and registration.registered_since else None,
         owns_housing=registration.owns_housing_in_locality if registration else None,
-        consent_given=True, eds_signed=eds_signed, created_by=actor,
+        consent_given=True, eds_signed=eds_signed, created_by=actor, eligibility_answers=recorded_answers,
     )
     if channel in (Channel.PORTAL, Channel.EGOV):
         # QUO-4: a portal application is registered on the day it arrives.

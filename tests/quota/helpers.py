@@ -31,6 +31,7 @@ def file_kandas(world, family, *, channel=Channel.GOVCORP, filed_on=FILED, actor
     applicant, spouse, son = family
     if members is None:
         members = [MemberInput(spouse.pk, Kinship.SPOUSE), MemberInput(son.pk, Kinship.SON)]
+    kw.setdefault("eligibility_answers", {"status_9_1": True})  # QUO-1: confirmed from the status decision
     return application_file(
         actor=actor or world.operator, kind=QuotaKind.KANDAS, channel=channel, applicant_id=applicant.pk,
         region_id=world.region.pk, consent=True, filed_on=filed_on, members=members,

@@ -30,7 +30,7 @@ def test_kandas_chain_over_http_to_inclusion_and_printed_decision(client, world,
     applicant, spouse, son = kandas_family
     client.force_login(world.operator)
     r = client.post(reverse("quota:application_new", args=["kandas"]), {
-        "region": world.region.pk, "channel": "govcorp", "applicant_iin": applicant.iin, "consent": "on",
+        "region": world.region.pk, "channel": "govcorp", "applicant_iin": applicant.iin, "consent": "on", "status_9_1": "on",
         "member_iins": f"{spouse.iin} spouse\n{son.iin} son", "documents": "Паспорт; 2030-01-01"})
     app = QuotaApplication.objects.get()
     assert r.status_code == 302 and r["Location"] == app.get_absolute_url()

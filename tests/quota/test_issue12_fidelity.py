@@ -217,3 +217,52 @@ def test_quo10_applicants_refusal_of_the_offered_unit_is_ground_5(client, world,
     client.force_login(world.head)
     html = client.get(app.get_absolute_url()).content.decode()
     assert 'value="k5" id="id_grounds_4" checked' in html and "отказался" in html
+
+
+# --- QUO-1 ----------------------------------------------------------------------------------------------
+
+def test_quo1_status_under_condition_9_1_must_be_confirmed_and_is_recorded(client, world, kandas_family):
+    """QUO-1 (p.3): the basis is status obtained under condition 9.1) of the status rules, not any kandas
+    status; the registry does not record the condition, so the filer confirms it and the answer is kept."""
+    with pytest.raises(ValidationError) as exc:
+        file_kandas(world, kandas_family, eligibility_answers={})
+    assert "status_9_1" in exc.value.message_dict and "9" in exc.value.message_dict["status_9_1"][0]
+    client.force_login(world.operator)
+    applicant = kandas_family[0]
+    form = {"region": world.region.pk, "channel": "govcorp", "applicant_iin": applicant.iin, "consent": "on"}
+    r = client.post(reverse("quota:application_new", args=["kandas"]), form)
+    assert r.status_code == 200 and 'data-testid="error-status_9_1"' in r.content.decode()
+    assert not QuotaApplication.objects.exists()
+    r = client.post(reverse("quota:application_new", args=["kandas"]), {**form, "status_9_1": "on"})
+    app = QuotaApplication.objects.get()
+    assert r.status_code == 302 and app.eligibility_answers == {"status_9_1": True}
+    assert "9.1" in app.eligibility_note or "пункта 9" in app.eligibility_note
+
+
+def test_quo1_widow_children_common_from_the_registry_or_asked(world, kandas_family):
+    """QUO-1 (p.3): a widow applies with her common children and/or children born in Kazakhstan before the
+    parents' citizenship: a child in the late spouse's family is taken from the registry, any other child needs
+    the explicit answer, other relatives are refused; the answers are recorded."""
+    from kandas.models import Family, FamilyMember, Kinship
+    from quota.models import EligibilityBasis
+    from quota.services import MemberInput
+
+    widow, spouse, son = kandas_family
+    late = PersonFactory(region=world.region, quota_included_on=D(2024, 5, 1))
+    daughter = PersonFactory(region=world.region, birth_date=D(2015, 2, 2))
+    FamilyMember.objects.create(family=Family.objects.create(applicant=late, region=world.region), person=daughter,
+                                kinship=Kinship.DAUGHTER)
+    widow_case = {"eligibility_basis": EligibilityBasis.WIDOW, "widow_of_id": late.pk}
+    with pytest.raises(ValidationError) as exc:
+        file_kandas(world, kandas_family, members=[MemberInput(spouse.pk, Kinship.SPOUSE)], **widow_case)
+    assert "members" in exc.value.message_dict
+    with pytest.raises(ValidationError) as exc:
+        file_kandas(world, kandas_family, members=[MemberInput(daughter.pk, Kinship.DAUGHTER),
+                                                   MemberInput(son.pk, Kinship.SON)], **widow_case)
+    assert "widow_children" in exc.value.message_dict
+    app = file_kandas(world, kandas_family, members=[MemberInput(daughter.pk, Kinship.DAUGHTER),
+                                                     MemberInput(son.pk, Kinship.SON)],
+                      eligibility_answers={"children": {str(son.pk): "born_kz"}}, **widow_case)
+    assert app.eligibility_answers["children"] == {
+        str(daughter.pk): {"answer": "common", "source": "registry"},
+        str(son.pk): {"answer": "born_kz", "source": "applicant"}}

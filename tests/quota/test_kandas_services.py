@@ -13,6 +13,8 @@ from quota.services import (QuotaExhausted, application_check_completeness, appl
                             application_send_result, application_send_to_commission)
 from tests.factories import PersonFactory
 
+from quota.services import MemberInput
+
 from .helpers import FILED, file_kandas, heard
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +45,10 @@ def test_quo1_widow_case_is_recorded(world, kandas_family):
     widow = kandas_family[0]
     widow.kandas_status_since = None
     widow.save()
-    app = file_kandas(world, kandas_family, eligibility_basis=EligibilityBasis.WIDOW, widow_of_id=late.pk)
+    son = kandas_family[2]  # QUO-1: a widow applies with her children only; the child's basis is asked
+    app = file_kandas(world, kandas_family, eligibility_basis=EligibilityBasis.WIDOW, widow_of_id=late.pk,
+                      members=[MemberInput(son.pk, Kinship.SON)],
+                      eligibility_answers={"children": {str(son.pk): "common"}})
     assert app.eligibility_basis == EligibilityBasis.WIDOW
     assert "Оразбеков" in app.eligibility_note
 
