@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from kandas.admin.casework import ReadOnlyCaseAdmin, ReadOnlyInline
 
 from .models import (ApplicantNotice, ApplicationDocumentNote, ApplicationMember, Complaint, LocalityList,
-                     LocalityListEntry, QuotaApplication, QuotaPlan, QuotaProposal)
+                     LocalityListEntry, QuotaApplication, QuotaPlan, QuotaProposal, SettlerApplicationPeriod)
 
 
 @admin.register(QuotaPlan)
@@ -65,3 +65,9 @@ class QuotaApplicationAdmin(ReadOnlyCaseAdmin):
 class ComplaintAdmin(ReadOnlyCaseAdmin):
     list_display = ("ref", "application", "addressee", "filed_on", "state", "outcome")
     list_filter = ("addressee", "state")
+
+
+@admin.register(SettlerApplicationPeriod)
+class SettlerApplicationPeriodAdmin(SimpleHistoryAdmin):
+    """QUO-6: the settlers' application period of order 234 p.12 sub.4 (not in the seeds; none = all year)."""
+    list_display = ("effective_from", "__str__", "source")

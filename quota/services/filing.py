@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _, gettext_noop
@@ -20,7 +20,7 @@ from kandas.texts import text, text_render
 from kandas.transitions import StepOpen, case_event_log, case_transition
 from kandas.workdays import WorkCalendar
 
-from ..models import (ApplicantNotice, ApplicationDocumentNote, ApplicationMember, Channel, EligibilityBasis,
+from ..models import (SettlerApplicationPeriod, ApplicantNotice, ApplicationDocumentNote, ApplicationMember, Channel, EligibilityBasis,
                       QuotaApplication, QuotaKind)
 from ..rules import QUOTA_RULES, VERSION_FLAGS, version_flag
 from .notices import applicant_notice_send, refusal_to_accept_message
@@ -126,6 +126,12 @@ def _settler_eligibility(*, applicant: Person, on: datetime.date, job_seeker_on,
         if since > one_year_before:
             errors.setdefault("applicant", _("Registered in the region of exit only since %(since)s: at least one "
                                              "year is required.") % {"since": since.strftime("%d.%m.%Y")})
+    period = SettlerApplicationPeriod.in_force_on(on)
+    if period is not None and not period.contains(on):
+        # QUO-6 (002 p.14): settlers apply within the period of p.12 sub.4 of the voluntary relocation rules.
+        errors.setdefault(NON_FIELD_ERRORS, _(
+            "Settlers apply within the period %(period)s (%(source)s); %(day)s is outside it (QUO-6).") % {
+            "period": str(period), "source": period.source, "day": on.strftime("%d.%m.%Y")})
     if errors:
         raise ValidationError(errors)
     return exit_region, registration

@@ -266,3 +266,21 @@ def test_quo1_widow_children_common_from_the_registry_or_asked(world, kandas_fam
     assert app.eligibility_answers["children"] == {
         str(daughter.pk): {"answer": "common", "source": "registry"},
         str(son.pk): {"answer": "born_kz", "source": "applicant"}}
+
+
+# --- QUO-6: the application period ---------------------------------------------------------------------
+
+def test_quo6_settlers_apply_within_the_period_of_p12_sub4(client, world, settler):
+    """QUO-6 (002 p.14 → order 234 p.12 sub.4, a setting since that text is not in the seeds): with a period
+    01.02–30.11 in force, a settler filing on 01.12 is refused with the reason and nothing is saved; inside the
+    period the filing goes through; with no period set (the default) applications are taken all year."""
+    from quota.models import SettlerApplicationPeriod
+
+    file_settler(world, settler, filed_on=D(2026, 12, 1))  # the default: no period, all year
+    SettlerApplicationPeriod.objects.create(effective_from=D(2026, 1, 1), starts_month=2, starts_day=1,
+                                            ends_month=11, ends_day=30, source="приказ № 234, п.12 пп.4")
+    with pytest.raises(ValidationError) as exc:
+        file_settler(world, settler, filed_on=D(2026, 12, 2))
+    assert "01.02–30.11" in " ".join(exc.value.messages) and "02.12.2026" in " ".join(exc.value.messages)
+    assert QuotaApplication.objects.count() == 1
+    assert file_settler(world, settler, filed_on=FILED).pk
