@@ -47,7 +47,7 @@ def _units(app: QuotaApplication, unit: str) -> int:
 
 def plans_reserved(plans) -> dict[int, int]:
     """QUO-10: per plan the units of the applications recommended for inclusion and not decided yet that
-    would consume it (plan_for), counted in the plan's unit."""
+    would consume it (as plan_for resolves it, in the year of the recommendation), counted in the plan's unit."""
     plans = list(plans)
     out = {p.pk: 0 for p in plans}
     if not plans:
@@ -60,11 +60,12 @@ def plans_reserved(plans) -> dict[int, int]:
     unit_plans = set(QuotaPlan.objects.filter(year__in=years, locality__isnull=False)
                      .values_list("locality_id", "year", "kind"))
     for app in pending:
-        for year in years:
-            locality = app.locality_id if (app.locality_id, year, app.kind) in unit_plans else None
-            plan = by_key.get((app.region_id, locality, year, app.kind))
-            if plan is not None:
-                out[plan.pk] += _units(app, plan.unit)
+        # The decision is due 3 working days after the recommendation: the plan of that year is the one held.
+        year = (app.recommended_on or app.filed_on).year
+        locality = app.locality_id if (app.locality_id, year, app.kind) in unit_plans else None
+        plan = by_key.get((app.region_id, locality, year, app.kind))
+        if plan is not None:
+            out[plan.pk] += _units(app, plan.unit)
     return out
 
 
