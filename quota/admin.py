@@ -5,14 +5,15 @@ from simple_history.admin import SimpleHistoryAdmin
 from kandas.admin.casework import ReadOnlyCaseAdmin, ReadOnlyInline
 
 from .models import (ApplicantNotice, ApplicationDocumentNote, ApplicationMember, Complaint, LocalityList,
-                     LocalityListEntry, QuotaApplication, QuotaPlan, QuotaProposal)
+                     LocalityListEntry, QuotaApplication, QuotaPlan, QuotaProposal, SettlerApplicationPeriod)
 
 
 @admin.register(QuotaPlan)
 class QuotaPlanAdmin(SimpleHistoryAdmin):
-    list_display = ("region", "year", "kind", "unit", "admitted", "used", "free")
+    list_display = ("region", "locality", "year", "kind", "unit", "admitted", "used", "reserved", "free")
     list_filter = ("year", "kind", "unit")
-    search_fields = ("region__name_ru", "region__kato")
+    search_fields = ("region__name_ru", "region__kato", "locality__name_ru", "locality__kato")
+    raw_id_fields = ("locality",)
     readonly_fields = ("used",)  # changes only through inclusion decisions, under a row lock
 
 
@@ -64,3 +65,9 @@ class QuotaApplicationAdmin(ReadOnlyCaseAdmin):
 class ComplaintAdmin(ReadOnlyCaseAdmin):
     list_display = ("ref", "application", "addressee", "filed_on", "state", "outcome")
     list_filter = ("addressee", "state")
+
+
+@admin.register(SettlerApplicationPeriod)
+class SettlerApplicationPeriodAdmin(SimpleHistoryAdmin):
+    """QUO-6: the settlers' application period of order 234 p.12 sub.4 (not in the seeds; none = all year)."""
+    list_display = ("effective_from", "__str__", "source")

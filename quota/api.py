@@ -8,7 +8,7 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kandas.models import KINSHIP_BY_SERVICE, Person, Region
+from kandas.models import KINSHIP_BY_SERVICE, Locality, Person, Region
 from kandas.pdf import pdf_language, pdf_response
 from kandas.printing import print_gate
 from kandas.roles import Role, user_has_role
@@ -16,7 +16,7 @@ from kandas.scoping import scoped_get_or_404
 
 from . import services
 from .models import AppState, Channel, EmploymentCategory, QuotaApplication, QuotaKind, QuotaPlan
-from .selectors import application_list, published_locality_lists
+from .selectors import application_list, plans_reserved, published_locality_lists
 from .views.printing import TEMPLATES, application_pdf_context
 
 
@@ -34,7 +34,11 @@ class QuotaApplicationIn(serializers.Serializer):
     kind = serializers.ChoiceField(choices=QuotaKind.choices)
     channel = serializers.ChoiceField(choices=Channel.choices)
     region_kato = serializers.CharField(max_length=9)
+    locality_kato = serializers.CharField(max_length=9, required=False, allow_blank=True,
+                                          help_text="QUO-10: the district or city offered (KATO), inside the region")
     applicant_iin = serializers.CharField(max_length=12)
+    status_9_1 = serializers.BooleanField(required=False, default=False,
+                                          help_text="QUO-1: the kandas status was obtained under condition 9.1)")
     consent = serializers.BooleanField()
     members = QuotaMemberIn(many=True, required=False)
     documents = QuotaDocumentIn(many=True, required=False)
@@ -109,6 +113,9 @@ class ApplicationListCreate(generics.ListAPIView):
             errors["applicant_iin"] = ["No person with this IIN in the registry."]
         if region is None:
             errors["region_kato"] = ["Unknown region."]
+        locality = Locality.objects.filter(kato=d["locality_kato"]).first() if d.get("locality_kato") else None
+        if d.get("locality_kato") and locality is None:
+            errors["locality_kato"] = ["Unknown district or city."]
         members = []
         for m in d.get("members", []):
             person = Person.objects.filter(iin=m["iin"]).first()
@@ -125,7 +132,9 @@ class ApplicationListCreate(generics.ListAPIView):
                 documents=[services.DocumentInput("other", x["title"], x.get("valid_until"))
                            for x in d.get("documents", [])],
                 employment_category=d.get("employment_category", ""),
-                job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d["eds_signed"])
+                job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d["eds_signed"],
+                locality_id=locality.pk if locality else None,
+                eligibility_answers={"status_9_1": d["status_9_1"]})
         except DjangoValidationError as exc:
             return Response(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages},
                             status=status.HTTP_400_BAD_REQUEST)
@@ -158,13 +167,19 @@ class ApplicationResult(APIView):
 
 
 class QuotaPlanOut(serializers.ModelSerializer):
+    """QUO-10: one plan of a region or of a district / city in it; free = admitted − used (QuotaPlan.free),
+    reserved = the part of free promised to recommended applications not decided yet."""
     region_kato = serializers.CharField(source="region.kato")
     region = serializers.CharField(source="region.name_ru")
+    locality_kato = serializers.CharField(source="locality.kato", allow_null=True, default=None)
+    locality = serializers.CharField(source="locality.name_ru", allow_null=True, default=None)
     free = serializers.IntegerField()
+    reserved = serializers.IntegerField()
 
     class Meta:
         model = QuotaPlan
-        fields = ["region_kato", "region", "year", "kind", "unit", "admitted", "used", "free"]
+        fields = ["region_kato", "region", "locality_kato", "locality", "year", "kind", "unit", "admitted", "used",
+                  "reserved", "free"]
 
 
 class PlanList(generics.ListAPIView):
@@ -172,9 +187,20 @@ class PlanList(generics.ListAPIView):
     serializer_class = QuotaPlanOut
 
     def get_queryset(self):
-        qs = QuotaPlan.objects.select_related("region").order_by("-year", "region__kato", "kind")
+        qs = QuotaPlan.objects.select_related("region", "locality").order_by("-year", "region__kato",
+                                                                              "locality__kato", "kind")
         year = self.request.query_params.get("year")
         return qs.filter(year=int(year)) if year and year.isdigit() else qs
+
+    def list(self, request, *args, **kwargs):
+        plans = list(self.filter_queryset(self.get_queryset()))
+        reserved = plans_reserved(plans)
+        for plan in plans:
+            plan._reserved = reserved[plan.pk]
+        page = self.paginate_queryset(plans)
+        if page is not None:
+            return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return Response(self.get_serializer(plans, many=True).data)
 
 
 class QuotaEntryOut(serializers.Serializer):

@@ -68,7 +68,8 @@ def _demo_applications(today: datetime.date) -> None:
         members = [MemberInput(m.person_id, m.kinship) for m in family.members.all()]
         app = application_file(actor=operator if i % 2 == 0 else specialist, kind=QuotaKind.KANDAS,
                                channel=Channel.GOVCORP if i % 2 == 0 else Channel.PORTAL, applicant_id=applicant.pk,
-                               region_id=region.pk, consent=True, members=members)
+                               region_id=region.pk, consent=True, members=members,
+                               eligibility_answers={"status_9_1": True})
         if i >= 1:
             app = application_check_completeness(application_id=app.pk, actor=operator if i % 2 == 0 else specialist)
         if i >= 2:

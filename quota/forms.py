@@ -18,9 +18,19 @@ class ApplicationForm(forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
     applicant_iin = forms.CharField(label=_("IIN of the applicant"), max_length=12, min_length=12)
     address = forms.CharField(label=_("Address of residence"), max_length=255, required=False)
+    locality = forms.ModelChoiceField(label=_("District or city offered for settlement (KATO)"), required=False,
+                                      queryset=Locality.objects.filter(region__is_settlement_region=True)
+                                      .select_related("region").order_by("kato"))
     eligibility_basis = forms.ChoiceField(label=_("Eligibility"), choices=[("", "—"), *EligibilityBasis.choices],
                                           required=False)
     widow_of_iin = forms.CharField(label=_("IIN of the late spouse (widow's case)"), max_length=12, required=False)
+    # QUO-1: what the registry does not record is asked and recorded on the application.
+    status_9_1 = forms.BooleanField(label=_("The kandas status was obtained under condition 9.1) of the status rules "
+                                            "(checked against the status decision)"), required=False)
+    widow_children = forms.CharField(
+        label=_("Widow's case: for each child the registry does not show in the late spouse's family, one per line "
+                "“IIN common” (a common child) or “IIN born_kz” (born in Kazakhstan before the parents got "
+                "citizenship)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     employment_category = forms.ChoiceField(label=_("Employment category"),
                                             choices=[("", "—"), *EmploymentCategory.choices], required=False)
     job_seeker_registered_on = forms.DateField(label=_("Registered as job seeker / unemployed on"), required=False,
@@ -43,6 +53,7 @@ class ApplicationForm(forms.Form):
                 del self.fields[name]
         else:
             del self.fields["eligibility_basis"], self.fields["widow_of_iin"]
+            del self.fields["status_9_1"], self.fields["widow_children"]
 
     def _person(self, iin, field):
         person = Person.objects.filter(iin=iin.strip()).first()
@@ -69,6 +80,18 @@ class ApplicationForm(forms.Form):
             if person:
                 members.append((person, parts[1]))
         data["members"] = members
+        children = {}
+        for line in (data.get("widow_children") or "").splitlines():
+            if not line.strip():
+                continue
+            parts = line.split()
+            if len(parts) != 2 or parts[1] not in ("common", "born_kz"):
+                self.add_error("widow_children", _("Write “IIN common” or “IIN born_kz”."))
+                continue
+            person = self._person(parts[0], "widow_children")
+            if person:
+                children[str(person.pk)] = parts[1]
+        data["eligibility_answers"] = {"status_9_1": bool(data.get("status_9_1")), "children": children}
         docs = []
         for line in (data.get("documents") or "").splitlines():
             if not line.strip():
@@ -114,6 +137,21 @@ class RecommendForm(forms.Form):
     hearing_place = forms.CharField(label=_("Hearing: place"), required=False)
     received_on = forms.DateField(label=_("Preliminary decision received on"), required=False,
                                   widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class PreliminaryRefusalForm(forms.Form):
+    """QUO-7: the MIO's preliminary decision of refusal after a positive recommendation (APPC art.73)."""
+    remarks = forms.CharField(label=_("Motivated remarks"), widget=forms.Textarea(attrs={"rows": 2}))
+    hearing_at = forms.DateTimeField(label=_("Hearing: time"),
+                                     widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    hearing_place = forms.CharField(label=_("Hearing: place"))
+    received_on = forms.DateField(label=_("Preliminary decision received on"), required=False,
+                                  widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class UnitRefusedForm(forms.Form):
+    """QUO-10: the day the applicant refused the territorial unit offered for settlement."""
+    on = forms.DateField(label=_("Refused on"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class HearingForm(forms.Form):

@@ -18,13 +18,18 @@ def _steps():
         # QUO-3: refusal to accept is notified within 1 working day (kandas, p.8) / 2 (settlers, p.15).
         Step("k_acceptance", "QUO-3", 1, label=_("Completeness check (kandas)")),
         Step("s_acceptance", "QUO-3", 2, label=_("Completeness check (settlers)")),
+        # QUO-3 (p.6, p.14): at the State Corporation the specialist checks on the spot and hands over the
+        # refusal receipt (app.3 / app.8) or the acceptance there and then: a step due on the day of filing.
+        Step("govcorp_check", "QUO-3", 0, unit=CALENDAR_DATE, label=_("Completeness check at the State Corporation (on the spot)")),
         # QUO-6: career centres forward settlers' applications within 1 working day (p.15).
         Step("s_cc_forward", "QUO-6", 1, label=_("Career centre forwards the application")),
-        # QUO-5: the file goes to the kandas commission within 6 working days (p.10) ...
+        # QUO-5: the file goes to the kandas commission within 6 working days after the day the application
+        # arrives (p.10 «өтініштер келіп түскен күннен кейін»), not after acceptance ...
         Step("k_to_commission", "QUO-5", 6, label=_("File to the kandas commission")),
         # ... which recommends within 5 (p.11).
         Step("k_recommend", "QUO-5", 5, label=_("Recommendation of the kandas commission")),
-        # QUO-6: to the employment commission within 5 working days (p.19); recommendation within 3 (p.20).
+        # QUO-6: to the employment commission within 5 working days from the day the application arrives (p.19
+        # «келіп түскен күннен бастап»); recommendation within 3 (p.20).
         Step("s_to_commission", "QUO-6", 5, label=_("File to the employment commission")),
         Step("s_recommend", "QUO-6", 3, label=_("Recommendation of the employment commission")),
         # QUO-7: objections to the preliminary refusal within 2 working days of its receipt (Decisions 4).

@@ -1,5 +1,5 @@
 """Reads of the quota slice; every queryset goes through kandas.scoping.scope_for."""
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 
 from kandas.selectors import case_search_filter
 from kandas.scoping import scope_for
@@ -25,22 +25,63 @@ def application_list(*, user, kind: str = "", state: str = "", channel: str = ""
     return qs.order_by("-filed_on", "-pk")
 
 
+def plan_for(application: QuotaApplication, year: int, *, lock: bool = False) -> QuotaPlan | None:
+    """QUO-10: the plan an application consumes — its territorial unit's plan for `year` and kind, or the
+    region's plan when the unit has none (or no unit is named). `lock` takes the row lock (inside a
+    transaction)."""
+    qs = QuotaPlan.objects.select_related("region", "locality").filter(year=year, kind=application.kind)
+    if lock:
+        qs = qs.select_for_update(of=("self",))
+    if application.locality_id:
+        plan = qs.filter(locality_id=application.locality_id).first()
+        if plan is not None:
+            return plan
+    return qs.filter(region_id=application.region_id, locality__isnull=True).first()
+
+
+def _units(app: QuotaApplication, unit: str) -> int:
+    if unit == QuotaUnit.FAMILIES:
+        return 1
+    return 1 + sum(1 for m in app.members.all() if m.included)
+
+
+def plans_reserved(plans) -> dict[int, int]:
+    """QUO-10: per plan the units of the applications recommended for inclusion and not decided yet that
+    would consume it (as plan_for resolves it, in the year of the recommendation), counted in the plan's unit."""
+    plans = list(plans)
+    out = {p.pk: 0 for p in plans}
+    if not plans:
+        return out
+    by_key = {(p.region_id, p.locality_id, p.year, p.kind): p for p in plans}
+    years = {p.year for p in plans}
+    pending = (QuotaApplication.objects.filter(state__in=RESERVING_STATES, region_id__in={p.region_id for p in plans},
+                                               kind__in={p.kind for p in plans})
+               .prefetch_related("members"))
+    unit_plans = set(QuotaPlan.objects.filter(year__in=years, locality__isnull=False)
+                     .values_list("locality_id", "year", "kind"))
+    for app in pending:
+        # The decision is due 3 working days after the recommendation: the plan of that year is the one held.
+        year = (app.recommended_on or app.filed_on).year
+        locality = app.locality_id if (app.locality_id, year, app.kind) in unit_plans else None
+        plan = by_key.get((app.region_id, locality, year, app.kind))
+        if plan is not None:
+            out[plan.pk] += _units(app, plan.unit)
+    return out
+
+
 def plan_overview(*, user, year: int, kind: str = "") -> list[dict]:
-    """QUO-10: per plan the quota, used, reserved (recommended, not yet decided) and free — live."""
-    plans = scope_for(user, QuotaPlan.objects.select_related("region").filter(year=year))
+    """QUO-10: per plan (region or district / city) the quota, used, free (= admitted − used, QuotaPlan.free)
+    and the part of it reserved by recommended applications not yet decided — live."""
+    plans = scope_for(user, QuotaPlan.objects.select_related("region", "locality").filter(year=year))
     if kind:
         plans = plans.filter(kind=kind)
-    pending = (QuotaApplication.objects.filter(state__in=RESERVING_STATES, filed_on__year__gte=year - 1)
-               .values("region_id", "kind")
-               .annotate(n=Count("id", distinct=True),
-                         members=Count("members", filter=Q(members__included=True))))
-    reserved_by = {(r["region_id"], r["kind"]): r for r in pending}
+    plans = list(plans.order_by("region__name_ru", "locality__kato", "kind"))
+    reserved = plans_reserved(plans)
     rows = []
-    for plan in plans.order_by("region__name_ru", "kind"):
-        r = reserved_by.get((plan.region_id, plan.kind), {"n": 0, "members": 0})
-        reserved = r["n"] if plan.unit == QuotaUnit.FAMILIES else r["n"] + r["members"]
-        rows.append({"plan": plan, "used": plan.used, "reserved": reserved,
-                     "free": max(plan.admitted - plan.used - reserved, 0), "admitted": plan.admitted})
+    for plan in plans:
+        plan._reserved = reserved[plan.pk]
+        rows.append({"plan": plan, "used": plan.used, "reserved": plan.reserved, "free": plan.free,
+                     "admitted": plan.admitted})
     return rows
 
 

@@ -8,3 +8,4 @@ from .plans import (  # noqa: F401
     Direction, LocalityList, LocalityListEntry, LocalityListState, QuotaPlan, QuotaProposal,
 )
 from .notices import NOTICE_CHANNEL_OF_FILING, ApplicantNotice, NoticeChannel  # noqa: F401
+from .settings import SettlerApplicationPeriod  # noqa: F401

@@ -26,6 +26,12 @@ def result_not_sent(case) -> bool:
     return case.result_sent_on is None
 
 
+@condition(_("a refusal follows a preliminary decision of refusal and the hearing (APPC art.73, QUO-7): "
+             "issue the preliminary refusal with the time and place of the hearing first"))
+def hearing_held(case) -> bool:
+    return case.state == S.HEARD
+
+
 class QuotaApplication(CaseBase):
     """One application for inclusion in the kandas or the settlers quota of a designated region.
 
@@ -40,6 +46,7 @@ class QuotaApplication(CaseBase):
     SIGNATURE_PURPOSE_LABELS = {"decision": _("decision on inclusion in the regional quota (app.4 / 5 / 9 / 10)"),
                                 "application": _("application for inclusion in the regional quota")}
     SNAPSHOT_LABELS = {"applicant_iin": _("IIN of the applicant"), "members": _("family members included")}
+    TIMELINE_LABELS = {"unit_refused": _("applicant refused the offered unit")}
 
     kind = models.CharField(_("sub-service"), max_length=10, choices=QuotaKind.choices)
     state = FSMField(_("state"), default=S.SUBMITTED, choices=S.choices, protected=True)
@@ -49,6 +56,11 @@ class QuotaApplication(CaseBase):
     exit_region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                     verbose_name=_("region of exit"))
     address = models.CharField(_("address of residence"), max_length=255, blank=True)
+    # QUO-10: the territorial unit (district or city, KATO) offered for settlement; its plan is consumed
+    # (the region's when the unit has none). The applicant's refusal of it is ground 5 (kandas) / 4 (settlers).
+    locality = models.ForeignKey("kandas.Locality", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="+", verbose_name=_("territorial unit offered (KATO)"))
+    locality_refused_on = models.DateField(_("the applicant refused the offered unit on"), null=True, blank=True)
     # QUO-1
     eligibility_basis = models.CharField(_("eligibility"), max_length=12, choices=EligibilityBasis.choices,
                                          blank=True)
@@ -57,6 +69,9 @@ class QuotaApplication(CaseBase):
     eligibility_note = models.TextField(_("eligibility check"), blank=True)  # installation's language
     # The same as a message and its parameters (kandas.texts): read in the reader's language.
     eligibility_message = models.JSONField(_("eligibility check (message)"), default=dict, blank=True)
+    # QUO-1: what the registry does not record, asked at filing: {"status_9_1": true} / {"children":
+    # {"<person id>": {"answer": "common" | "born_kz", "source": "registry" | "applicant"}}}.
+    eligibility_answers = models.JSONField(_("eligibility: answers recorded at filing"), default=dict, blank=True)
     # QUO-6
     employment_category = models.CharField(_("employment category"), max_length=2,
                                            choices=EmploymentCategory.choices, blank=True)
@@ -169,6 +184,17 @@ class QuotaApplication(CaseBase):
         self.recommended_on, self.commission_remarks = on, remarks
         self.hearing_at, self.hearing_place, self.preliminary_received_on = hearing_at, hearing_place, received_on
 
+    @transition(field=state, source=S.RECOMMENDED, target=S.PRELIMINARY_REFUSAL, permission=MIO,
+                custom={"label": _("Preliminary decision of refusal")})
+    def preliminary_refusal(self, *, remarks, hearing_at, hearing_place, received_on):
+        """QUO-7 (APPC art.73): after a positive recommendation the MIO that means to refuse (e.g. no quota
+        in the unit, or the applicant refused the offered unit) first issues a preliminary decision and
+        hears the applicant; the recommendation day stays as it was."""
+        if not (remarks or "").strip():
+            raise ValidationError({"remarks": _("Motivated remarks are required for a preliminary refusal.")})
+        self.commission_remarks = remarks
+        self.hearing_at, self.hearing_place, self.preliminary_received_on = hearing_at, hearing_place, received_on
+
     @transition(field=state, source=S.PRELIMINARY_REFUSAL, target=S.HEARD, permission=MIO,
                 custom={"label": _("Record the hearing")})
     def record_hearing(self, *, objections, minutes):
@@ -181,7 +207,7 @@ class QuotaApplication(CaseBase):
         self.quota_plan, self.quota_units, self.refusal_grounds = plan, units, []
 
     @transition(field=state, source=[S.RECOMMENDED, S.HEARD], target=S.REFUSED, permission=HEAD,
-                custom={"label": _("Decide: refuse")})
+                conditions=[hearing_held], custom={"label": _("Decide: refuse")})
     def refuse(self, *, on, number, grounds, reasoning=""):
         """QUO-9: a refusal names at least one ground of the closed list."""
         if not grounds or not all(g in ALL_GROUNDS for g in grounds):

@@ -15,15 +15,26 @@ from .choices import QuotaKind, QuotaUnit
 
 
 class QuotaPlan(models.Model):
-    """How many kandas or settlers (persons or families) a designated region admits in a year.
+    """How many kandas or settlers (persons or families) a territorial unit (KATO) admits in a year.
+
+    QUO-10 (002 app.2 p.9 ground 5 / 4 "no quota in the territorial unit"): a plan is kept either for the
+    whole designated region (`locality` empty) or for a district or city inside it (`locality`). An
+    application for a unit consumes that unit's plan; when the unit has no plan of its own, the region's
+    plan (quota.selectors.plan_for). A unit's plan is its own counter: the region's plan counts the
+    applications of the units without one.
 
     `used` only grows inside quota.services.quota_consume, under a row lock: never above `admitted`.
+    `free` (admitted − used) is the one number every screen and the API show; `reserved` (recommended,
+    not yet decided) is shown beside it as the part of the free places already promised.
     """
 
     scope_region_fields = ("region",)
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="quota_plans",
                                verbose_name=_("territorial unit (KATO)"))
+    locality = models.ForeignKey(Locality, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                 verbose_name=_("district or city (KATO)"),
+                                 help_text=_("Empty: the plan of the whole region."))
     year = models.PositiveIntegerField(_("period (year)"))
     kind = models.CharField(_("kind"), max_length=10, choices=QuotaKind.choices)
     unit = models.CharField(_("counted in"), max_length=10, choices=QuotaUnit.choices, default=QuotaUnit.PERSONS)
@@ -38,16 +49,42 @@ class QuotaPlan(models.Model):
         verbose_name = _("quota plan")
         verbose_name_plural = _("quota plans")
         constraints = [
-            models.UniqueConstraint(fields=["region", "year", "kind"], name="quota_plan_once"),
+            models.UniqueConstraint(fields=["region", "year", "kind"], condition=Q(locality__isnull=True),
+                                    name="quota_plan_once"),
+            models.UniqueConstraint(fields=["locality", "year", "kind"], condition=Q(locality__isnull=False),
+                                    name="quota_unit_plan_once"),
             models.CheckConstraint(condition=Q(used__lte=models.F("admitted")), name="quota_never_exceeded"),
         ]
 
     def __str__(self):
-        return f"{self.region} {self.year} {self.get_kind_display()}: {self.used}/{self.admitted}"
+        return f"{self.unit_name} {self.year} {self.get_kind_display()}: {self.used}/{self.admitted}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.locality_id and self.region_id and self.locality.region_id != self.region_id:
+            raise ValidationError({"locality": _("This district or city is not inside the region.")})
+
+    @property
+    def unit_name(self) -> str:
+        """The territorial unit the plan is for, with its KATO code."""
+        place = self.locality or self.region
+        return f"{place} ({place.kato})"
 
     @property
     def free(self) -> int:
+        """The one definition of "free" (QUO-10): the places no decision has taken yet, admitted − used. An
+        inclusion takes its units from these, under a row lock (never above admitted)."""
         return max(self.admitted - self.used, 0)
+
+    @property
+    def reserved(self) -> int:
+        """The part of `free` promised to applications recommended for inclusion and not decided yet."""
+        if not hasattr(self, "_reserved"):
+            from ..selectors import plans_reserved
+
+            self._reserved = plans_reserved([self])[self.pk]
+        return self._reserved
 
 
 class LocalityListState(models.TextChoices):

@@ -21,7 +21,7 @@ from kandas.services import person_quota_included_set
 from kandas.texts import text
 from kandas.transitions import StepOpen, case_transition, ensure_can
 
-from ..models import ALL_GROUNDS, REFUSAL_GROUNDS, ApplicantNotice, QuotaApplication
+from ..models import ALL_GROUNDS, QUOTA_EXHAUSTED_GROUND, REFUSAL_GROUNDS, ApplicantNotice, QuotaApplication
 from .notices import applicant_notice_send, preliminary_refusal_message, result_message
 from .plans import quota_consume
 
@@ -90,6 +90,31 @@ def application_recommend(*, application_id: int, actor, include: bool, remarks:
 
 
 @transaction.atomic
+def application_preliminary_refusal(*, application_id: int, actor, remarks: str,
+                                    hearing_at: datetime.datetime | None, hearing_place: str,
+                                    received_on: datetime.date | None = None, seen_version: int | None = None,
+                                    on: datetime.date | None = None) -> QuotaApplication:
+    """QUO-7 (APPC art.73): after a positive recommendation a refusal needs its own preliminary decision and
+    hearing. The MIO sends it with the time and place of the hearing; objections within 2 working days of
+    receipt; the decision step (3 working days after the recommendation) keeps running (Decisions 5)."""
+    on = on or timezone.localdate()
+    app = QuotaApplication.objects.get(pk=application_id)
+    if not (remarks or "").strip():
+        raise ValidationError({"remarks": _("Motivated remarks are required for a preliminary refusal.")})
+    if hearing_at is None or not (hearing_place or "").strip():
+        raise ValidationError({"hearing_at": _("Give the time and place of the hearing.")})
+    received_on = received_on or on
+    app = case_transition(
+        case=app, transition="preliminary_refusal", actor=actor, seen_version=seen_version, comment=remarks,
+        kwargs={"remarks": remarks, "hearing_at": hearing_at, "hearing_place": hearing_place,
+                "received_on": received_on},
+        holds=["decide"], on=on, open=[StepOpen("objections", app.organisation, start=received_on)])
+    applicant_notice_send(app=app, kind=ApplicantNotice.Kind.PRELIMINARY_REFUSAL,
+                          message=preliminary_refusal_message(app), on=on)
+    return app
+
+
+@transaction.atomic
 def application_record_hearing(*, application_id: int, actor, objections: str, minutes: str,
                                seen_version: int | None = None, on: datetime.date | None = None) -> QuotaApplication:
     """QUO-7: the hearing held (APPC art.73); the applicant's objections and the minutes are recorded."""
@@ -99,6 +124,42 @@ def application_record_hearing(*, application_id: int, actor, objections: str, m
     return case_transition(case=QuotaApplication.objects.get(pk=application_id), transition="record_hearing",
                            actor=actor, seen_version=seen_version, comment=minutes,
                            kwargs={"objections": objections, "minutes": minutes}, close=["objections"], on=on)
+
+
+@transaction.atomic
+def application_unit_refused(*, application_id: int, actor, on: datetime.date | None = None,
+                             seen_version: int | None = None) -> QuotaApplication:
+    """QUO-10 / QUO-9 (app.2 p.9 ground 5 kandas / 4 settlers): the applicant refused the territorial unit
+    offered for settlement. Recorded with its day; inclusion is then not possible and the refusal (after the
+    preliminary decision and the hearing, QUO-7) names ground 5 / 4."""
+    from django.core.exceptions import PermissionDenied
+
+    from kandas.roles import Role, user_has_role
+    from kandas.scoping import scope_for
+    from kandas.transitions import ActionNotAllowed, case_event_log
+
+    on = on or timezone.localdate()
+    app = QuotaApplication.objects.select_for_update().get(pk=application_id)
+    if not scope_for(actor, QuotaApplication.objects.filter(pk=app.pk)).exists():
+        raise PermissionDenied(_("This case belongs to another region."))
+    if not user_has_role(actor, Role.MIO_SPECIALIST, Role.MIO_HEAD):
+        raise PermissionDenied(_("Your role may not take this action."))
+    if seen_version is not None and seen_version != app.version:
+        raise ActionNotAllowed(_("The case was changed by someone else meanwhile: reload the page."))
+    if app.locality_id is None:
+        raise ValidationError({"on": _("No territorial unit was offered in this application.")})
+    if app.locality_refused_on is not None:
+        raise ActionNotAllowed(_("The refusal of the offered unit is already recorded."))
+    if on < app.filed_on:
+        raise ValidationError({"on": _("The day is before the application was filed.")})
+    app.locality_refused_on = on
+    app.version += 1
+    app.save(update_fields=["locality_refused_on", "version"])
+    ground = ALL_GROUNDS[QUOTA_EXHAUSTED_GROUND[app.kind]]
+    case_event_log(case=app, event="unit_refused", actor=actor, message=text(gettext_noop(
+        "The applicant refused the offered territorial unit %(unit)s on %(day)s (%(ground)s)."),
+        unit=str(app.locality), day=on, ground=ground))
+    return app
 
 
 def _delivery(app: QuotaApplication, on: datetime.date) -> list[StepOpen]:

@@ -29,13 +29,19 @@ def quota_units_of(*, application: QuotaApplication, unit: str) -> int:
 @transaction.atomic
 def quota_consume(*, application: QuotaApplication, on: datetime.date) -> tuple[QuotaPlan, int]:
     """Lock the plan of the application's region, year and kind; take the units or raise QuotaExhausted."""
+    from ..selectors import plan_for
+
     ground = QUOTA_EXHAUSTED_GROUND[application.kind]
-    plan = (QuotaPlan.objects.select_for_update()
-            .filter(region_id=application.region_id, year=on.year, kind=application.kind).first())
+    if application.locality_refused_on:
+        raise QuotaExhausted(_("The applicant refused the offered territorial unit %(unit)s on %(day)s: refuse on "
+                               "ground “%(ground)s”.") % {
+            "unit": application.locality, "day": application.locality_refused_on.strftime("%d.%m.%Y"),
+            "ground": ALL_GROUNDS[ground]}, ground)
+    plan = plan_for(application, on.year, lock=True)
     if plan is None:
         raise QuotaExhausted(_("There is no %(kind)s quota for %(region)s in %(year)d: refuse on ground “%(ground)s”.") % {
-            "kind": application.get_kind_display(), "region": application.region, "year": on.year,
-            "ground": ALL_GROUNDS[ground]}, ground)
+            "kind": application.get_kind_display(), "region": application.locality or application.region,
+            "year": on.year, "ground": ALL_GROUNDS[ground]}, ground)
     units = quota_units_of(application=application, unit=plan.unit)
     if plan.used + units > plan.admitted:
         raise QuotaExhausted(_("The quota is exhausted: %(free)d of %(admitted)d left, %(units)d needed. "
@@ -48,9 +54,15 @@ def quota_consume(*, application: QuotaApplication, on: datetime.date) -> tuple[
 
 @transaction.atomic
 def quota_plan_set(*, region_id: int, year: int, kind: str, admitted: int, unit: str = QuotaUnit.PERSONS,
-                   basis: str = "") -> QuotaPlan:
+                   basis: str = "", locality_id: int | None = None) -> QuotaPlan:
+    """QUO-10: set the plan of a region (locality_id None) or of a district / city inside it."""
+    from kandas.models import Locality
+
+    if locality_id is not None and not Locality.objects.filter(pk=locality_id, region_id=region_id).exists():
+        raise ActionNotAllowed(_("This district or city is not inside the region."))
     plan, _created = QuotaPlan.objects.select_for_update().get_or_create(
-        region_id=region_id, year=year, kind=kind, defaults={"admitted": admitted, "unit": unit, "basis": basis})
+        region_id=region_id, locality_id=locality_id, year=year, kind=kind,
+        defaults={"admitted": admitted, "unit": unit, "basis": basis})
     if plan.used > admitted:
         raise ActionNotAllowed(_("The quota cannot be set below the %(used)d already used.") % {"used": plan.used})
     plan.admitted, plan.unit, plan.basis = admitted, unit, basis or plan.basis

@@ -55,7 +55,9 @@ def application_new(request, kind: str):
                 eligibility_basis=d.get("eligibility_basis", ""),
                 widow_of_id=d["widow_of"].pk if d.get("widow_of") else None,
                 employment_category=d.get("employment_category", ""),
-                job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d.get("eds_signed", False))
+                job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d.get("eds_signed", False),
+                locality_id=d["locality"].pk if d.get("locality") else None,
+                eligibility_answers=d.get("eligibility_answers"))
         except ValidationError as exc:
             validation_errors_to_form(form, exc)
         else:

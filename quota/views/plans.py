@@ -16,7 +16,7 @@ def plan_dashboard(request):
     kind = request.GET.get("kind", "")
     rows = plan_overview(user=request.user, year=year, kind=kind if kind in QuotaKind.values else "")
     chart = {
-        "labels": [f"{r['plan'].region.name} · {r['plan'].get_kind_display()}" for r in rows],
+        "labels": [f"{(r['plan'].locality or r['plan'].region).name} · {r['plan'].get_kind_display()}" for r in rows],
         "admitted": [r["admitted"] for r in rows], "used": [r["used"] for r in rows],
         "reserved": [r["reserved"] for r in rows],
     }

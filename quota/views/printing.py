@@ -26,8 +26,15 @@ def application_pdf_context(app: QuotaApplication, form: str) -> dict:
     if form in ("app4", "app5", "app9", "app10"):
         signature = Signature.objects.filter(case_type=ContentType.objects.get_for_model(app), case_id=app.pk,
                                              purpose="decision").select_related("signer", "organisation").last()
+    govcorp_branch = None
+    if form in ("app3", "app8") and app.via_govcorp:
+        # QUO-3: the receipt names the State Corporation branch that refused on the spot (p.6, p.15).
+        from kandas.models import Organisation
+        from kandas.selectors import organisation_of
+
+        govcorp_branch = organisation_of(kind=Organisation.Kind.GOVCORP, region=app.region)
     return {
-        "app": app, "form": form, "appendix": form.removeprefix("app"),
+        "app": app, "form": form, "govcorp_branch": govcorp_branch, "appendix": form.removeprefix("app"),
         "members": list(app.members.select_related("person")),
         "included_members": [m for m in app.members.select_related("person") if m.included],
         "documents": list(app.documents_presented.all()), "categories": EmploymentCategory.choices,

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from kandas.models import Kinship, Organisation, Region
 from quota.models import Channel, QuotaKind
-from quota.services import DocumentInput, MemberInput, application_file
+from quota.services import (DocumentInput, MemberInput, application_file, application_preliminary_refusal,
+                            application_record_hearing)
 
 FILED = datetime.date(2026, 3, 16)  # a Monday
 
@@ -30,6 +31,7 @@ def file_kandas(world, family, *, channel=Channel.GOVCORP, filed_on=FILED, actor
     applicant, spouse, son = family
     if members is None:
         members = [MemberInput(spouse.pk, Kinship.SPOUSE), MemberInput(son.pk, Kinship.SON)]
+    kw.setdefault("eligibility_answers", {"status_9_1": True})  # QUO-1: confirmed from the status decision
     return application_file(
         actor=actor or world.operator, kind=QuotaKind.KANDAS, channel=channel, applicant_id=applicant.pk,
         region_id=world.region.pk, consent=True, filed_on=filed_on, members=members,
@@ -45,3 +47,12 @@ def file_settler(world, person, *, channel=Channel.GOVCORP, filed_on=FILED, acto
         documents=documents if documents is not None else [
             DocumentInput("identity", "Удостоверение личности 045678123", datetime.date(2031, 5, 1)),
             DocumentInput("job_seeker", "Справка о регистрации безработным", None)], **kw)
+
+
+def heard(world, app, *, on, remarks="Квота в территориальной единице исчерпана", actor=None):
+    """QUO-7: after a positive recommendation a refusal needs the MIO's preliminary decision and the hearing."""
+    app = application_preliminary_refusal(
+        application_id=app.pk, actor=actor or world.specialist, remarks=remarks, hearing_place="каб. 204",
+        hearing_at=datetime.datetime.combine(on, datetime.time(10), tzinfo=datetime.UTC), on=on)
+    return application_record_hearing(application_id=app.pk, actor=actor or world.specialist, objections="",
+                                      minutes="Заявитель ознакомлен", on=on)

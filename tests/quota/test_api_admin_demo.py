@@ -18,7 +18,7 @@ def test_api_client_submits_reads_state_and_deadlines_and_downloads_result(clien
     client.force_login(portal)
     r = client.post("/api/v1/quota/applications/", {
         "kind": "kandas", "channel": "portal", "region_kato": "550000000", "applicant_iin": applicant.iin,
-        "consent": True, "members": [{"iin": spouse.iin, "kinship": "spouse"}],
+        "status_9_1": True, "consent": True, "members": [{"iin": spouse.iin, "kinship": "spouse"}],
         "documents": [{"title": "Паспорт", "valid_until": "2031-01-01"}]}, content_type="application/json")
     assert r.status_code == 201, r.content
     body = r.json()

@@ -30,7 +30,7 @@ def test_kandas_chain_over_http_to_inclusion_and_printed_decision(client, world,
     applicant, spouse, son = kandas_family
     client.force_login(world.operator)
     r = client.post(reverse("quota:application_new", args=["kandas"]), {
-        "region": world.region.pk, "channel": "govcorp", "applicant_iin": applicant.iin, "consent": "on",
+        "region": world.region.pk, "channel": "govcorp", "applicant_iin": applicant.iin, "consent": "on", "status_9_1": "on",
         "member_iins": f"{spouse.iin} spouse\n{son.iin} son", "documents": "Паспорт; 2030-01-01"})
     app = QuotaApplication.objects.get()
     assert r.status_code == 302 and r["Location"] == app.get_absolute_url()
@@ -44,7 +44,9 @@ def test_kandas_chain_over_http_to_inclusion_and_printed_decision(client, world,
     _act(client, app, "recommend", {"include": "1"})
     client.force_login(world.head)
     page = client.get(app.get_absolute_url()).content.decode()
-    assert 'data-action="include"' in page and 'data-action="refuse"' in page
+    # QUO-7: after a positive recommendation the head includes, or starts a refusal with a preliminary decision
+    assert 'data-action="include"' in page and 'data-action="preliminary_refusal"' in page
+    assert 'data-action="refuse"' not in page
     assert 'data-testid="sign-preview-include"' in page  # the head sees what will be signed
     assert _act(client, app, "include").status_code == 302  # without the "I sign" confirmation: nothing signed
     assert QuotaApplication.objects.get(pk=app.pk).state == AppState.RECOMMENDED

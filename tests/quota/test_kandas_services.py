@@ -13,7 +13,9 @@ from quota.services import (QuotaExhausted, application_check_completeness, appl
                             application_send_result, application_send_to_commission)
 from tests.factories import PersonFactory
 
-from .helpers import FILED, file_kandas
+from quota.services import MemberInput
+
+from .helpers import FILED, file_kandas, heard
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -43,7 +45,10 @@ def test_quo1_widow_case_is_recorded(world, kandas_family):
     widow = kandas_family[0]
     widow.kandas_status_since = None
     widow.save()
-    app = file_kandas(world, kandas_family, eligibility_basis=EligibilityBasis.WIDOW, widow_of_id=late.pk)
+    son = kandas_family[2]  # QUO-1: a widow applies with her children only; the child's basis is asked
+    app = file_kandas(world, kandas_family, eligibility_basis=EligibilityBasis.WIDOW, widow_of_id=late.pk,
+                      members=[MemberInput(son.pk, Kinship.SON)],
+                      eligibility_answers={"children": {str(son.pk): "common"}})
     assert app.eligibility_basis == EligibilityBasis.WIDOW
     assert "Оразбеков" in app.eligibility_note
 
@@ -164,6 +169,7 @@ def test_quo10_exhausted_quota_refused_on_ground_5(world, kandas_family, plans):
         application_decide_include(application_id=app.pk, actor=world.head, on=D(2026, 3, 17))
     assert exc.value.ground == "k5" and "Квота исчерпана" in str(exc.value)
     assert QuotaApplication.objects.get(pk=app.pk).state == AppState.RECOMMENDED
+    app = heard(world, app, on=D(2026, 3, 17))  # QUO-7: the preliminary decision and the hearing come first
     app = application_decide_refuse(application_id=app.pk, actor=world.head, grounds=["k5"], on=D(2026, 3, 17))
     assert app.state == AppState.REFUSED
 

@@ -12,7 +12,7 @@ from quota.models import QuotaPlan, QuotaUnit
 from quota.services import (application_check_completeness, application_decide_include, application_decide_refuse,
                             application_recommend, application_send_to_commission)
 
-from .helpers import FILED, file_kandas, file_settler
+from .helpers import FILED, file_kandas, file_settler, heard
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -39,6 +39,7 @@ def test_quo8_every_decision_prints_in_both_languages_with_the_signature(client,
     kandas = _to_recommended(world, file_kandas(world, kandas_family))
     assert "Прошу включить меня" in _text(client, kandas, "app1")
     assert "Мені/мені және менің отбасы мүшелерімді" in _text(client, kandas, "app1", "kk")
+    kandas = heard(world, kandas, on=D(2026, 3, 17))  # QUO-7
     refused = application_decide_refuse(application_id=kandas.pk, actor=world.head, grounds=["k2", "k4"],
                                         reasoning="Паспорт не подтверждён", on=D(2026, 3, 17))
     ru = _text(client, refused, "app5")
@@ -56,6 +57,7 @@ def test_quo8_every_decision_prints_in_both_languages_with_the_signature(client,
     assert "Қоныс аударушыларды қабылдаудың өңірлік квотасына енгізу туралы ШЕШІМ" in _text(client, included,
                                                                                            "app9", "kk")
     other = _to_recommended(world, file_settler(world, settler))
+    other = heard(world, other, on=D(2026, 3, 17))  # QUO-7
     other = application_decide_refuse(application_id=other.pk, actor=world.head, grounds=["s4"], on=D(2026, 3, 17))
     assert "4) отсутствие региональной квоты" in _text(client, other, "app10")
     assert "Қоныс аударушыларды қабылдаудың өңірлік квотасына енгізуден бас тарту туралы ШЕШІМ" in _text(
@@ -81,7 +83,8 @@ def test_quo10_dashboard_shows_plan_used_reserved_free_as_a_chart(client, world,
     html = r.content.decode()
     assert r.status_code == 200 and 'id="quota-chart"' in html and "chart.umd.min.js" in html
     assert '"admitted": [10, 10]' in html and '"used": [4, 0]' in html and '"reserved": [3, 0]' in html
-    assert "<td>10</td><td>4</td><td>3</td><td>3</td>" in html.replace("\n", "")
+    # free = quota − used (QuotaPlan.free, the one definition), the reserved 3 shown as its part
+    assert '<td>10</td><td>4</td><td data-testid="plan-free">6</td><td>3</td>' in html.replace("\n", "")
 
 
 def test_quo10_exhausted_quota_offers_ground_5_on_the_decision_form(client, world, kandas_family, plans):
@@ -91,6 +94,11 @@ def test_quo10_exhausted_quota_offers_ground_5_on_the_decision_form(client, worl
     client.force_login(world.head)
     html = client.get(app.get_absolute_url()).content.decode()
     assert 'data-testid="quota-exhausted"' in html and 'data-action="include"' not in html
+    # QUO-7: the refusal starts with a preliminary decision whose remarks name ground 5 ...
+    assert 'data-action="preliminary_refusal"' in html and "5) отсутствие региональной квоты" in html
+    app = heard(world, app, on=FILED)
+    html = client.get(app.get_absolute_url()).content.decode()
+    # ... and after the hearing the refusal form has ground 5 ticked.
     assert 'value="k5" id="id_grounds_4" checked' in html
 
 

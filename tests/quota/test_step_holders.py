@@ -83,7 +83,7 @@ def test_quo3_paper_acceptance_is_held_by_the_state_corporation(world, kandas_fa
     refused (403 with the reason), the operator accepts."""
     app = file_kandas(world, kandas_family, channel=Channel.GOVCORP)
     govcorp = world.operator.staff.organisation
-    assert step_deadlines(app, "k_acceptance").get().organisation == govcorp
+    assert step_deadlines(app, "govcorp_check").get().organisation == govcorp  # QUO-3: on the spot (p.6)
     refused = _act(_client(world.specialist, "en"), app, "check")
     assert refused.status_code == 403 and str(govcorp) in refused.content.decode()
     assert _act(_client(world.operator), app, "check").status_code == 302
