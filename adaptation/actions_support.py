@@ -106,10 +106,10 @@ register_actions(SupportApplication, url_name="adaptation:support_act", actions=
                signs="unemployment_draft",
                run=lambda actor, case, data: chain.support_unemployment_sign(actor=actor, application_id=case.pk,
                                                                              seen_version=_sv(data))),
-    CaseAction("quota_file", transition="quota_file", steps=("quota_file",),
+    CaseAction("quota_file", transition="quota_file", steps=("quota_file",), form=f.QuotaFileForm,
                confirm=_("File the regional quota application with the settlement MIO on the kandas' behalf?"),
-               run=lambda actor, case, data: relocation.support_quota_file(actor=actor, application_id=case.pk,
-                                                                           seen_version=_sv(data))),
+               run=lambda actor, case, data: relocation.support_quota_file(
+                   actor=actor, application_id=case.pk, status_9_1=data["status_9_1"], seen_version=_sv(data))),
     CaseAction("relocate", transition="relocate", steps=("arrival",), form=f.RelocateForm, form_kwargs=_kw,
                run=lambda actor, case, data: relocation.support_relocate(
                    actor=actor, application_id=case.pk, arrived_on=data["arrived_on"], met_at=data["met_at"],

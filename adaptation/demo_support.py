@@ -104,7 +104,7 @@ def _advance(app, users, target):
         elif s == SupportState.UNEMPLOYMENT_DRAFT:
             app = chain.support_unemployment_sign(actor=users["director"], application_id=app.pk)
         elif s == SupportState.FINAL_DECISION:
-            app = relocation.support_quota_file(actor=users["scc"], application_id=app.pk)
+            app = relocation.support_quota_file(actor=users["scc"], application_id=app.pk, status_9_1=True)
         elif s == SupportState.QUOTA_FILED:
             tac = Organisation.objects.filter(region=app.settlement_region, kind=Organisation.Kind.TAC).first()
             app = relocation.support_relocate(actor=users["scc"], application_id=app.pk, arrived_on=today,

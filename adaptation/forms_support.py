@@ -163,6 +163,12 @@ class FinalDecisionForm(Styled, forms.Form):
                                            required=False)
 
 
+class QuotaFileForm(Styled, forms.Form):
+    """ADA-12 → QUO-1: the CC confirms the eligibility basis the quota rules ask for."""
+    status_9_1 = forms.BooleanField(label=_("The kandas status was obtained under condition 9.1) of the status rules "
+                                            "(checked against the status decision)"))
+
+
 class RelocateForm(Styled, forms.Form):
     arrived_on = forms.DateField(label=_("arrived on"), widget=DATE, initial=_today)
     met_at = forms.CharField(label=_("met at (airport, station)"))

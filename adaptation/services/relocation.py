@@ -49,7 +49,8 @@ def support_final_decide(*, actor, application_id: int, relocation_on, transport
 
 
 @transaction.atomic
-def support_quota_file(*, actor, application_id: int, seen_version=None) -> SupportApplication:
+def support_quota_file(*, actor, application_id: int, status_9_1: bool = False,
+                       seen_version=None) -> SupportApplication:
     """ADA-12 (p.29 sub.1) / Decisions 6: the career centre files the written quota application on the kandas'
     behalf through the portal channel — a real quota case that the quota chain then decides."""
     from quota.models import Channel, QuotaKind
@@ -63,7 +64,8 @@ def support_quota_file(*, actor, application_id: int, seen_version=None) -> Supp
     members = [MemberInput(m.person_id, m.kinship) for m in app.members.all() if m.kinship in allowed]
     quota_app = application_file(actor=actor, kind=QuotaKind.KANDAS, channel=Channel.PORTAL,
                                  applicant_id=app.applicant_id, region_id=app.settlement_region_id, consent=True,
-                                 members=members, address=app.temporary_housing or "")
+                                 members=members, address=app.temporary_housing or "",
+                                 eligibility_answers={"status_9_1": status_9_1})
     opens = []
     if app.relocation_on:
         opens.append(StepOpen("arrival", orgs.settlement_cc(app), fixed_date=app.relocation_on))

@@ -49,7 +49,7 @@ def step(world, app: SupportApplication, *, interested=True, on=None) -> Support
             employer="ТОО «Павлодар Энерго»", position="сварщик", labour_contract="№ 17 от 01.12.2026",
             housing_requested=True)
     if s == SupportState.FINAL_DECISION:
-        return relocation.support_quota_file(actor=world.settle.cc_specialist, application_id=app.pk)
+        return relocation.support_quota_file(actor=world.settle.cc_specialist, application_id=app.pk, status_9_1=True)
     raise AssertionError(f"no forward step from {s}")
 
 

@@ -106,7 +106,7 @@ def test_ada7_ada9_ada12_vacancy_branch_ends_in_a_quota_application_the_quota_ch
     assert step_deadlines(app, "job_search").get().state == Deadline.State.MET  # job found within the period
     assert app.labour_contract and app.housing_requested
     with pytest.raises(PermissionDenied):  # the exit CC has no hold on the settlement CC's step
-        relocation.support_quota_file(actor=world.exit.cc_specialist, application_id=app.pk)
+        relocation.support_quota_file(actor=world.exit.cc_specialist, application_id=app.pk, status_9_1=True)
     app = walk(world, app, SupportState.QUOTA_FILED)
     quota = QuotaApplication.objects.get(pk=app.quota_application_id)
     assert (quota.channel, quota.region, quota.organisation, quota.applicant) == (
@@ -132,7 +132,7 @@ def test_ada12_a_kandas_without_status_cannot_be_filed_into_the_quota(world, fam
     family.applicant.kandas_status_since = None
     family.applicant.save()
     with pytest.raises(ValidationError):
-        relocation.support_quota_file(actor=world.settle.cc_specialist, application_id=app.pk)
+        relocation.support_quota_file(actor=world.settle.cc_specialist, application_id=app.pk, status_9_1=True)
     assert SupportApplication.objects.get(pk=app.pk).state == SupportState.FINAL_DECISION
     assert not QuotaApplication.objects.exists()
 

@@ -140,6 +140,7 @@ def test_ada_chain_walks_from_the_exit_cc_to_a_filed_quota_application_each_step
     page.click("[data-testid=submit-final_decide]")
     page.wait_for_selector("[data-testid=case-state]")
     _open(page, "quota_file")
+    page.check("[data-action=quota_file] input[name=status_9_1]")
     page.click("[data-testid=submit-quota_file]")
     page.wait_for_selector("[data-testid=quota-link]")
     app = SupportApplication.objects.get(pk=app.pk)
