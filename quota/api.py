@@ -2,6 +2,7 @@
 published locality lists are readable (the lists without login, as the Electronic Labour Exchange reads them)."""
 from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
 from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
@@ -15,6 +16,7 @@ from kandas.roles import Role, user_has_role
 from kandas.scoping import scoped_get_or_404
 
 from . import services
+from .filters import LocalityListFilter, PlanFilter
 from .models import AppState, Channel, EmploymentCategory, QuotaApplication, QuotaKind, QuotaPlan
 from .selectors import application_list, published_locality_lists
 from .views.printing import TEMPLATES, application_pdf_context
@@ -41,7 +43,7 @@ class QuotaApplicationIn(serializers.Serializer):
     employment_category = serializers.ChoiceField(choices=EmploymentCategory.choices, required=False)
     job_seeker_registered_on = serializers.DateField(required=False)
     eds_signed = serializers.BooleanField(required=False, default=False)
-    address = serializers.CharField(required=False, allow_blank=True, default="")
+    address = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
 
 
 class QuotaDeadlineOut(serializers.Serializer):
@@ -170,11 +172,11 @@ class QuotaPlanOut(serializers.ModelSerializer):
 class PlanList(generics.ListAPIView):
     """Quota plans of every designated region (aggregate numbers, no personal data)."""
     serializer_class = QuotaPlanOut
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = PlanFilter
 
     def get_queryset(self):
-        qs = QuotaPlan.objects.select_related("region").order_by("-year", "region__kato", "kind")
-        year = self.request.query_params.get("year")
-        return qs.filter(year=int(year)) if year and year.isdigit() else qs
+        return QuotaPlan.objects.select_related("region").order_by("-year", "region__kato", "kind")
 
 
 class QuotaEntryOut(serializers.Serializer):
@@ -199,7 +201,8 @@ class PublicLocalityLists(generics.ListAPIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes = []
     serializer_class = QuotaLocalityListOut
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = LocalityListFilter
 
     def get_queryset(self):
-        year = self.request.query_params.get("year")
-        return published_locality_lists(year=int(year) if year and year.isdigit() else None)
+        return published_locality_lists()
