@@ -35,3 +35,28 @@ class CaseSearchFilter(django_filters.CharFilter):
     def filter(self, qs, value):
         condition = case_search_filter(user=self.parent.request.user, query=value)
         return qs if condition is None else qs.filter(condition)
+
+
+def query_filters(request, form_class, **form_kwargs) -> dict:
+    """The filters of a list page, read from its query string through `form_class`: the valid ones apply; each
+    invalid one is left out and named in a message on the page (a 200 with the reason, never a 500)."""
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
+    form = form_class(request.GET, **form_kwargs)
+    form.is_valid()
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else name
+        messages.warning(request, _("The filter “%(label)s” was not applied: %(error)s") % {
+            "label": label or name, "error": " ".join(errors)})
+    return {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
+
+
+class YearField(forms.IntegerField):
+    """A calendar year in a page's filters (the web counterpart of YearFilter)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
