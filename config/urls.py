@@ -32,3 +32,7 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The API answers a path no route matches (or a body Django refuses) as JSON, like its schema says.
+handler400 = "kandas.api_errors.bad_request"
+handler404 = "kandas.api_errors.page_not_found"
