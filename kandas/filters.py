@@ -38,12 +38,18 @@ class CaseSearchFilter(django_filters.CharFilter):
 
 
 def query_filters(request, form_class, **form_kwargs) -> dict:
-    """The filters of a list page, read from its query string through `form_class`: the valid ones apply; each
-    invalid one is left out and named in a message on the page (a 200 with the reason, never a 500)."""
+    """The filters of a list page, read from its query string through `form_class` (form_filters)."""
+    return form_filters(request, form_class(request.GET, **form_kwargs))
+
+
+def form_filters(request, form) -> dict:
+    """The valid filters of a bound filter form apply; each invalid one is left out and named in a message on the
+    page (a 200 with the reason, never a 500)."""
     from django.contrib import messages
     from django.utils.translation import gettext as _
 
-    form = form_class(request.GET, **form_kwargs)
+    if not form.is_bound:
+        return {}
     form.is_valid()
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else name

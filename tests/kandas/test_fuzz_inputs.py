@@ -181,3 +181,18 @@ def test_an_address_longer_than_the_column_is_a_400_naming_the_field(users):
     assert response.status_code == 400, response.content
     assert "address" in response.json()
     assert not QuotaApplication.objects.exists()
+
+
+@pytest.mark.parametrize("path, query, label", [
+    ("/quota/plans/", {"year": "²"}, "Year"),
+    ("/quota/localities/", {"year": "9" * 20}, "Year"),
+    ("/quota/", {"q": "ж" * 300}, "Search"),
+    ("/status/", {"q": "ж" * 300}, "Search"),
+    ("/adaptation/residence/", {"q": "ж" * 300}, "Search"),
+])
+def test_a_page_shows_a_bad_filter_as_a_message_and_the_list_without_it(users, path, query, label):
+    """Issue 14: a list page answers a filter value its column cannot hold with the page itself (200) and a
+    message naming the filter, not with a 500 and not silently."""
+    response = _client(users["specialist"]).get(path, query, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert f"The filter “{label}” was not applied" in response.content.decode()
