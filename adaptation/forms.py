@@ -155,7 +155,7 @@ class VacatedForm(StyledForm):
 
 
 class ListFilterForm(StyledForm):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)  # kandas.filters.SEARCH_MAX_LENGTH
     state = forms.ChoiceField(label=_("State"), required=False, choices=[("", _("all"))] + ResidenceState.choices)
     centre = forms.ModelChoiceField(label=_("Centre"), required=False, queryset=Centre.objects.none())
     filed_from = _date(label=_("Filed from"), required=False)

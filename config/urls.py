@@ -33,3 +33,8 @@ urlpatterns = [
 ]
 # MEDIA_URL is deliberately not served, not even under DEBUG: uploads are personal data (GEN-3) and open
 # only through kandas' download view, which checks scope and consent and logs each access.
+
+
+# The API answers a path no route matches (or a body Django refuses) as JSON, like its schema says.
+handler400 = "kandas.api_errors.bad_request"
+handler404 = "kandas.api_errors.page_not_found"

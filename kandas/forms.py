@@ -187,7 +187,7 @@ class FamilyMemberForm(BootstrapMixin, forms.Form):
 
 
 class PersonFilterForm(BootstrapMixin, forms.Form):
-    q = forms.CharField(label=_("IIN or name"), required=False)
+    q = forms.CharField(label=_("IIN or name"), required=False, max_length=100)  # kandas.filters.SEARCH_MAX_LENGTH
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False)
     sex = forms.ChoiceField(label=_("Sex"), required=False, choices=[("", _("any sex")), *Person._meta.get_field(
         "sex").choices])

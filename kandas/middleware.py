@@ -35,7 +35,6 @@ class RequestSizeLimitMiddleware:
 
     def __call__(self, request):
         from django.conf import settings
-        from django.http import HttpResponse
         from django.utils.translation import gettext as _
 
         limit = settings.KANDAS_MAX_REQUEST_BYTES
@@ -49,7 +48,9 @@ class RequestSizeLimitMiddleware:
             # This runs before LocaleMiddleware: answer in the visitor's language, not the last request's.
             with translation.override(translation.get_language_from_request(request)):
                 text = _("The upload is too large: at most %(mb)d MB per request.") % {"mb": limit // 2**20}
-            return HttpResponse(text, status=413, content_type="text/plain; charset=utf-8")
+            from .input_guard import refusal_response
+
+            return refusal_response(request, text, 413)
         return self.get_response(request)
 
 

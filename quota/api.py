@@ -2,6 +2,7 @@
 published locality lists are readable (the lists without login, as the Electronic Labour Exchange reads them)."""
 from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
 from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
@@ -15,6 +16,7 @@ from kandas.roles import Role, user_has_role
 from kandas.scoping import scoped_get_or_404
 
 from . import services
+from .filters import LocalityListFilter, PlanFilter
 from .models import AppState, Channel, EmploymentCategory, QuotaApplication, QuotaKind, QuotaPlan
 from .selectors import application_list, plans_reserved, published_locality_lists
 from .views.printing import TEMPLATES, application_pdf_context
@@ -45,7 +47,7 @@ class QuotaApplicationIn(serializers.Serializer):
     employment_category = serializers.ChoiceField(choices=EmploymentCategory.choices, required=False)
     job_seeker_registered_on = serializers.DateField(required=False)
     eds_signed = serializers.BooleanField(required=False, default=False)
-    address = serializers.CharField(required=False, allow_blank=True, default="")
+    address = serializers.CharField(max_length=255, required=False, allow_blank=True, default="")
 
 
 class QuotaDeadlineOut(serializers.Serializer):
@@ -185,12 +187,12 @@ class QuotaPlanOut(serializers.ModelSerializer):
 class PlanList(generics.ListAPIView):
     """Quota plans of every designated region (aggregate numbers, no personal data)."""
     serializer_class = QuotaPlanOut
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = PlanFilter
 
     def get_queryset(self):
-        qs = QuotaPlan.objects.select_related("region", "locality").order_by("-year", "region__kato",
-                                                                              "locality__kato", "kind")
-        year = self.request.query_params.get("year")
-        return qs.filter(year=int(year)) if year and year.isdigit() else qs
+        return QuotaPlan.objects.select_related("region", "locality").order_by("-year", "region__kato",
+                                                                               "locality__kato", "kind")
 
     def list(self, request, *args, **kwargs):
         plans = list(self.filter_queryset(self.get_queryset()))
@@ -225,7 +227,8 @@ class PublicLocalityLists(generics.ListAPIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes = []
     serializer_class = QuotaLocalityListOut
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = LocalityListFilter
 
     def get_queryset(self):
-        year = self.request.query_params.get("year")
-        return published_locality_lists(year=int(year) if year and year.isdigit() else None)
+        return published_locality_lists()

@@ -16,7 +16,7 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 
 
 class ApplicationFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)  # kandas.filters.SEARCH_MAX_LENGTH
     state = forms.ChoiceField(label=_("State"), required=False, choices=[("", "—"), *ApplicationState.choices])
     channel = forms.ChoiceField(label=_("Filed via"), required=False, choices=[("", "—"), *Channel.choices])
     region = forms.ModelChoiceField(label=_("Region"), required=False, queryset=Region.objects.all())

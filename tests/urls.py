@@ -5,3 +5,6 @@ urlpatterns = [
     path("", include("tests.example_case.urls")),
     path("", include("config.urls")),
 ]
+
+handler400 = "kandas.api_errors.bad_request"
+handler404 = "kandas.api_errors.page_not_found"

@@ -1,6 +1,7 @@
 """/api/v1/adaptation/residence/…: submit an application, read its state and deadlines, centre occupancy."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
@@ -14,6 +15,7 @@ from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scope_for
 from kandas.services import personal_data_access_log
 
+from ..filters import ResidenceApplicationFilter
 from ..models import ResidenceApplication, ResidencePerson
 from ..selectors.residence import application_get, application_list, centre_get, centre_list, centre_occupancy
 from ..services.residence import application_register
@@ -46,9 +48,10 @@ class ResidenceApplicationSerializer(serializers.ModelSerializer):
     applicant = serializers.CharField(source="applicant.full_name")
     centre = serializers.CharField()
     state_label = serializers.CharField(source="get_state_display")
-    check_in_last_day = serializers.DateField()
     # RES-9 p.13: the MIO that issued the referral receives the centre's proposals.
     referral_issued_by = serializers.StringRelatedField(allow_null=True)
+    check_in_last_day = serializers.DateField(allow_null=True, read_only=True,
+                                              help_text="RES-7; null until the applicant has received the referral")
 
     class Meta:
         model = ResidenceApplication
@@ -73,7 +76,7 @@ class ResidenceApplicationDetailSerializer(ResidenceApplicationSerializer):
 
 class ResidenceSubmitSerializer(serializers.Serializer):
     applicant_iin = serializers.RegexField(r"^\d{12}$")
-    centre = serializers.IntegerField()
+    centre = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     member_iins = serializers.ListField(child=serializers.RegexField(r"^\d{12}$"), required=False, default=list)
     whole_family = serializers.BooleanField(default=False)
 
@@ -115,11 +118,11 @@ class ApplicationListCreate(generics.ListAPIView):
     new one (RES-2)."""
 
     serializer_class = ResidenceApplicationSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ResidenceApplicationFilter
 
     def get_queryset(self):
-        return _for_client(self.request.user, application_list(
-            user=self.request.user, state=self.request.query_params.get("state", ""),
-            query=self.request.query_params.get("q", "")))
+        return _for_client(self.request.user, application_list(user=self.request.user))
 
     @extend_schema(request=ResidenceSubmitSerializer, responses={201: ResidenceApplicationDetailSerializer})
     def post(self, request):

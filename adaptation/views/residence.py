@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
+from kandas.filters import form_filters
 from kandas.models import Person
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scope_for
@@ -36,7 +37,7 @@ from ..services import stay
 def residence_list(request):
     centres = centre_list(user=request.user)
     form = ListFilterForm(request.GET or None, centres=centres)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = form_filters(request, form)
     qs = application_list(user=request.user, state=filters.get("state", ""), query=filters.get("q", ""),
                           centre_id=getattr(filters.get("centre"), "pk", None), filed_from=filters.get("filed_from"),
                           filed_to=filters.get("filed_to"))

@@ -12,9 +12,11 @@ from kandas.casepage import case_page_context
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scoped_get_or_404, user_organisation
 from kandas.services import personal_data_access_log
+from kandas.filters import query_filters
 from kandas.views.actions import case_action_run
 
 from .. import services
+from ..filters import ApplicationListFilterForm
 from ..actions import quota_room
 from ..forms import ApplicationForm
 from ..models import AppState, Channel, Complaint, QuotaApplication, QuotaKind
@@ -25,10 +27,10 @@ FILERS = (Role.GOVCORP_OPERATOR, Role.MIO_SPECIALIST, Role.CC_SPECIALIST)
 
 @login_required
 def application_list(request):
-    g = request.GET
-    qs = select_applications(user=request.user, kind=g.get("kind", ""), state=g.get("state", ""),
-                             channel=g.get("channel", ""), query=g.get("q", ""))
-    page = Paginator(qs, 25).get_page(g.get("page"))
+    f = query_filters(request, ApplicationListFilterForm)
+    qs = select_applications(user=request.user, kind=f.get("kind", ""), state=f.get("state", ""),
+                             channel=f.get("channel", ""), query=f.get("q", ""))
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "quota/application_list.html", {
         "page": page, "kinds": QuotaKind.choices, "states": AppState.choices, "channels": Channel.choices,
         "may_file": user_has_role(request.user, *FILERS)})

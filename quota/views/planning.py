@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kandas.casepage import case_page_context
+from kandas.filters import query_filters
 from kandas.roles import Role, user_has_role
 from kandas.scoping import scope_for, scoped_get_or_404, user_organisation
 from kandas.transitions import ActionNotAllowed
 
 from .. import services
+from ..filters import ProposalFilterForm, YearFilterForm
 from ..forms import LocalityEntryForm, ProposalForm
 from ..models import LocalityList, QuotaProposal
 from ..selectors import locality_list_obligations, published_locality_lists
@@ -22,8 +24,8 @@ from ..selectors import locality_list_obligations, published_locality_lists
 @login_required
 def locality_lists(request):
     qs = scope_for(request.user, LocalityList.objects.select_related("region")).order_by("-year", "region__name_ru")
-    if request.GET.get("year", "").isdigit():
-        qs = qs.filter(year=int(request.GET["year"]))
+    if year := query_filters(request, YearFilterForm).get("year"):
+        qs = qs.filter(year=year)
     org = user_organisation(request.user)
     if request.method == "POST":
         if not user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD) or org is None or org.region is None:
@@ -65,16 +67,15 @@ def locality_list_detail(request, pk: int):
 
 def locality_lists_public(request):
     """003 p.8: the published lists, readable without logging in."""
-    year = request.GET.get("year")
-    lists = published_locality_lists(year=int(year) if year and year.isdigit() else None)
+    lists = published_locality_lists(year=query_filters(request, YearFilterForm).get("year"))
     return render(request, "quota/locality_lists_public.html", {"lists": lists})
 
 
 @login_required
 def proposals(request):
     qs = scope_for(request.user, QuotaProposal.objects.select_related("region", "locality"))
-    if request.GET.get("state"):
-        qs = qs.filter(state=request.GET["state"])
+    if state := query_filters(request, ProposalFilterForm).get("state"):
+        qs = qs.filter(state=state)
     org = user_organisation(request.user)
     is_mio = user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD) and org is not None and org.region
     form = ProposalForm(request.POST or None, region_id=org.region_id) if is_mio else None

@@ -3,18 +3,19 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
+from kandas.filters import query_filters
+
+from ..filters import PlanDashboardFilterForm
 from ..models import QuotaKind
 from ..selectors import plan_overview
 
 
 @login_required
 def plan_dashboard(request):
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
-    kind = request.GET.get("kind", "")
-    rows = plan_overview(user=request.user, year=year, kind=kind if kind in QuotaKind.values else "")
+    f = query_filters(request, PlanDashboardFilterForm)
+    year = f.get("year") or timezone.localdate().year
+    kind = f.get("kind", "")
+    rows = plan_overview(user=request.user, year=year, kind=kind)
     chart = {
         "labels": [f"{(r['plan'].locality or r['plan'].region).name} · {r['plan'].get_kind_display()}" for r in rows],
         "admitted": [r["admitted"] for r in rows], "used": [r["used"] for r in rows],

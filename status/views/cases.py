@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
+from kandas.filters import form_filters
 from kandas.roles import user_has_role, user_may_see_personal_data
 from kandas.services import personal_data_access_log
 from kandas.views.actions import case_action_run
@@ -25,7 +26,7 @@ LOADERS = {"applications": selectors.application_get, "extensions": selectors.ex
 @login_required
 def application_list(request):
     form = ApplicationFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    data = form_filters(request, form)
     qs = selectors.application_list(user=request.user, state=data.get("state", ""), channel=data.get("channel", ""),
                                     region=data.get("region"), overdue=data.get("overdue", False),
                                     query=data.get("q", ""))

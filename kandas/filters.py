@@ -1,0 +1,68 @@
+"""Query parameters of the API lists, parsed by django-filter with the limits of the columns they filter: a
+value the column cannot hold ("²", -1, a 20-digit year, a 300-character search) is a 400 naming the parameter,
+never a database error (issue 14)."""
+import django_filters
+from django import forms
+from drf_spectacular.utils import extend_schema_field
+
+from .selectors import case_search_filter
+
+YEAR_MIN, YEAR_MAX = 1, 9999  # the years a date can have
+SEARCH_MAX_LENGTH = 100  # a case number, an IIN or a name
+
+
+@extend_schema_field({"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX})
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year: whole digits only (`int("²")` fails where `"²".isdigit()` is true)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        super().__init__(*args, **kwargs)
+
+
+@extend_schema_field({"type": "string", "maxLength": SEARCH_MAX_LENGTH})
+class CaseSearchFilter(django_filters.CharFilter):
+    """The search box of every case list (kandas.selectors.case_search_filter): case number, name or IIN."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", SEARCH_MAX_LENGTH)
+        kwargs.setdefault("help_text", "Case number, the applicant's name or IIN.")
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        condition = case_search_filter(user=self.parent.request.user, query=value)
+        return qs if condition is None else qs.filter(condition)
+
+
+def query_filters(request, form_class, **form_kwargs) -> dict:
+    """The filters of a list page, read from its query string through `form_class` (form_filters)."""
+    return form_filters(request, form_class(request.GET, **form_kwargs))
+
+
+def form_filters(request, form) -> dict:
+    """The valid filters of a bound filter form apply; each invalid one is left out and named in a message on the
+    page (a 200 with the reason, never a 500)."""
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else name
+        messages.warning(request, _("The filter “%(label)s” was not applied: %(error)s") % {
+            "label": label or name, "error": " ".join(errors)})
+    return {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
+
+
+class YearField(forms.IntegerField):
+    """A calendar year in a page's filters (the web counterpart of YearFilter)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", YEAR_MIN)
+        kwargs.setdefault("max_value", YEAR_MAX)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
