@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kandas.filing import open_case_link_add
 from kandas.roles import user_has_role
 from kandas.scoping import user_organisation
 from kandas.views.actions import validation_errors_to_form
@@ -32,8 +33,11 @@ def application_new(request):
                 members=family.members() if family.is_bound else [],
                 documents=form.documents(), consent_method=data.get("consent") or None,
                 nationality_recommendation=data["nationality_recommendation"])
+        except PermissionDenied as exc:  # Decision 18: who may file where (kandas.filing)
+            form.add_error(None, str(exc))
         except ValidationError as exc:
             validation_errors_to_form(form, exc)
+            open_case_link_add(form, exc)
         else:
             if application.missing_documents:
                 messages.warning(request, _("Registered. Some documents are still missing: they are listed on the "

@@ -51,8 +51,8 @@ def kandas_family(world):
     return applicant, spouse, son
 
 
-@pytest.fixture
-def settler(world):
+def settler_make(world):
+    """A citizen registered in the region of exit since 2020 (the state systems say so, GEN-2)."""
     person = PersonFactory(region=world.exit_region, surname="Жұмабаев", given_name="Асқар", citizenship="KZ",
                            address="Туркестанская обл., с. Шаян")
     StateRecord.objects.create(iin=person.iin, kind="identity", payload={
@@ -60,6 +60,17 @@ def settler(world):
     StateRecord.objects.create(iin=person.iin, kind="registration", payload={
         "address": "Туркестанская обл., с. Шаян", "kato": "615630100", "registered_since": "2020-02-01"})
     return person
+
+
+@pytest.fixture
+def settler(world):
+    return settler_make(world)
+
+
+@pytest.fixture
+def another_settler(world):
+    """A second settler: one person has one open application per kind (issue 14)."""
+    return settler_make(world)
 
 
 @pytest.fixture
