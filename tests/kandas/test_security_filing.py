@@ -148,11 +148,11 @@ def test_birth_date_before_1900_is_refused_on_the_person_form(client, regions):
 
 def test_birth_date_before_1900_is_refused_on_the_family_member_form(regions):
     """Issue 14: the family-member rows of the status intake refuse an impossible date of birth."""
-    from status.forms import ApplicationIntakeForm
+    from status.forms import FamilyMemberForm
 
-    form = ApplicationIntakeForm(data={"surname": "А", "given_name": "Б", "birth_date": "1899-12-31"})
-    form.is_valid()
-    assert "birth_date" in form.errors
+    form = FamilyMemberForm(data={"surname": "А", "given_name": "Б", "birth_date": "1899-12-31",
+                                  "kinship": "spouse"})
+    assert not form.is_valid() and "birth_date" in form.errors
 
 
 # --- parallel registrations of one new IIN (PostgreSQL) -------------------------------------------------
