@@ -37,7 +37,7 @@ def test_d18_mio_of_another_region_may_not_file_with_the_centre(staff):
 
     elsewhere = residence_world(beds=1)
     applicant, _ = make_kandas_family(elsewhere.region)
-    with pytest.raises(PermissionDenied, match="only"):
+    with pytest.raises(PermissionDenied, match="только в регионе"):
         application_register(actor=elsewhere.specialist, centre_id=staff.centre.pk, applicant_id=applicant.pk)
 
 

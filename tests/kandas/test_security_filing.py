@@ -119,7 +119,7 @@ def test_d18_mio_specialist_may_not_file_status_into_another_region(client, stat
     from status.services import application_submit
 
     world, other = status_worlds
-    with pytest.raises(PermissionDenied, match="only"):
+    with pytest.raises(PermissionDenied, match="только в регионе"):
         application_submit(actor=world.specialist, sub_type="general", channel="govcorp", region=other.region,
                            applicant={"surname": "А", "given_name": "Б"})
 

@@ -40,7 +40,7 @@ def test_d18_mio_specialist_may_not_file_into_another_region(client, world, kand
     applicant = PersonFactory(region=getattr(world, role_attr).staff.organisation.region)
     client.force_login(getattr(world, role_attr))
     r = client.post(URL, _payload(applicant.iin), content_type="application/json")
-    assert r.status_code == 403 and "only" in r.json()["detail"]
+    assert r.status_code == 403 and "только в регионе" in r.json()["detail"]
     assert not QuotaApplication.objects.exists()
 
 
