@@ -71,20 +71,29 @@ class PersonForm(BootstrapMixin, forms.ModelForm):
             iin_parse(value)
         except IinError as exc:
             raise forms.ValidationError(exc.message, code=exc.code) from None
+        duplicate = self.duplicate_error(value)
+        if duplicate is not None:
+            raise duplicate
+        if self.creating:
+            self.state_record = state_gateway().person(value)
+        return value
+
+    def duplicate_error(self, value: str) -> forms.ValidationError | None:
+        """"Already registered" for an IIN someone else holds: with a link to the record when the user may
+        see it. Also the answer to the loser of two registrations at once (the view asks again after the
+        database refused the second row)."""
         existing = Person.objects.filter(iin=value).exclude(pk=self.instance.pk).first()
         if existing and not scope_for(self.user, Person.objects.filter(pk=existing.pk)).exists():
             # The IIN is unique in the country, so its existence cannot be hidden; the record of another
             # region (its id, a link to it) is not shown.
-            raise forms.ValidationError(_("A person with this IIN is already registered in another region."),
-                                        code="duplicate")
+            return forms.ValidationError(_("A person with this IIN is already registered in another region."),
+                                         code="duplicate")
         if existing:
-            raise forms.ValidationError(format_html(
+            return forms.ValidationError(format_html(
                 '{} <a href="{}" data-testid="duplicate-link">{}</a>',
                 _("A person with this IIN is already registered."),
                 reverse("kandas:person_detail", args=[existing.pk]), _("Open their record")), code="duplicate")
-        if self.creating:
-            self.state_record = state_gateway().person(value)
-        return value
+        return None
 
     def clean(self):
         cleaned = super().clean()

@@ -65,9 +65,21 @@ def consent_revoke(*, actor, consent_id: int) -> Consent:
 @transaction.atomic
 def person_create(*, actor, data: dict, consent_method: str, identity_file=None) -> Person:
     """Register a person with their consent (GEN-3); attach the identity scan when no state record exists (GEN-2)."""
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError
+
     person = Person(**data)
-    person.full_clean()
-    person.save()
+    # The unique IIN is the database's to decide: a form checked it, but a parallel registration may have
+    # won since (issue 14); the loser gets the form's "already registered" answer, never a 500.
+    person.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError:
+        if person.iin and Person.objects.filter(iin=person.iin).exists():
+            raise ValidationError({"iin": ValidationError(_("A person with this IIN is already registered."),
+                                                          code="duplicate")}) from None
+        raise
     consent_record(actor=actor, person_id=person.pk, method=consent_method,
                    purpose=str(_("registration in the kandas registry")))
     if identity_file is not None:
@@ -130,8 +142,14 @@ def person_get_or_create(*, iin: str | None = None, surname: str = "", given_nam
     The IIN is validated (kandas.iin); where the state persons database has a record (GEN-2) its names,
     birth date, sex and citizenship fill what the form left empty. Foreign applicants often have no IIN
     yet: they are added by name and date of birth. Raises ValidationError with field errors.
+
+    Decision 18: an IIN of a person the filer may not see (another region) still names that one registry
+    person (the provider needs it), but nothing the filer sent is written onto it and nothing of it is
+    answered: callers show the filer only what it filed (see kandas.filing). Two filings of one new IIN at
+    once create one person: the loser of the insert race gets the winner's row.
     """
     from django.core.exceptions import ValidationError
+    from django.db import IntegrityError
 
     from .gateway import state_gateway
     from .iin import IinError, iin_parse
@@ -155,8 +173,16 @@ def person_get_or_create(*, iin: str | None = None, surname: str = "", given_nam
         if not data.get("birth_date") and record.birth_date:
             data["birth_date"] = datetime.date.fromisoformat(str(record.birth_date))
     person = Person(region=region, iin=iin, **data)
-    person.full_clean(exclude=["region"])
-    person.save()
+    # Uniqueness is the database's to decide (a check-then-insert loses races, issue 14).
+    person.full_clean(exclude=["region"], validate_unique=False)
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError:
+        existing = Person.objects.filter(iin=iin).first() if iin else None
+        if existing is None:
+            raise
+        return existing
     return person
 
 

@@ -9,7 +9,9 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kandas.models import KINSHIP_BY_SERVICE, Locality, Person, Region
+from kandas.filing import (FilingService, filing_error_response, filing_ensure, filing_person_find,
+                           unknown_person_message)
+from kandas.models import KINSHIP_BY_SERVICE, Locality, Region
 from kandas.pdf import pdf_language, pdf_response
 from kandas.printing import print_gate
 from kandas.roles import Role, user_has_role
@@ -102,17 +104,20 @@ class ApplicationListCreate(generics.ListAPIView):
 
     @extend_schema(request=QuotaApplicationIn, responses={201: QuotaApplicationOut})
     def post(self, request):
-        if not user_has_role(request.user, Role.API_CLIENT, Role.GOVCORP_OPERATOR, Role.MIO_SPECIALIST,
-                             Role.CC_SPECIALIST):
-            return Response({"detail": "Your role may not submit applications."}, status=status.HTTP_403_FORBIDDEN)
+        try:  # Decision 18 (kandas.filing): the role first; the region once it is known (the service)
+            filing_ensure(request.user, service=FilingService.QUOTA, provider_region=None)
+        except PermissionDenied as exc:
+            raise ApiPermissionDenied(str(exc)) from exc
         data = QuotaApplicationIn(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
         errors = {}
-        applicant = Person.objects.filter(iin=d["applicant_iin"]).first()
+        # The filer names persons of the registry it may see: another region's person reads like an unknown
+        # IIN, and nothing of it is answered (Decision 18).
+        applicant = filing_person_find(request.user, iin=d["applicant_iin"])
         region = Region.objects.filter(kato=d["region_kato"]).first()
         if applicant is None:
-            errors["applicant_iin"] = ["No person with this IIN in the registry."]
+            errors["applicant_iin"] = [unknown_person_message()]
         if region is None:
             errors["region_kato"] = ["Unknown region."]
         locality = Locality.objects.filter(kato=d["locality_kato"]).first() if d.get("locality_kato") else None
@@ -120,9 +125,9 @@ class ApplicationListCreate(generics.ListAPIView):
             errors["locality_kato"] = ["Unknown district or city."]
         members = []
         for m in d.get("members", []):
-            person = Person.objects.filter(iin=m["iin"]).first()
+            person = filing_person_find(request.user, iin=m["iin"])
             if person is None:
-                errors.setdefault("members", []).append(f"Unknown IIN {m['iin']}.")
+                errors.setdefault("members", []).append(f"{m['iin']}: {unknown_person_message()}")
             else:
                 members.append(services.MemberInput(person.pk, m["kinship"]))
         if errors:
@@ -137,9 +142,10 @@ class ApplicationListCreate(generics.ListAPIView):
                 job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d["eds_signed"],
                 locality_id=locality.pk if locality else None,
                 eligibility_answers={"status_9_1": d["status_9_1"]})
+        except PermissionDenied as exc:
+            raise ApiPermissionDenied(str(exc)) from exc
         except DjangoValidationError as exc:
-            return Response(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages},
-                            status=status.HTTP_400_BAD_REQUEST)
+            return filing_error_response(request, exc)
         return Response(QuotaApplicationOut(app).data, status=status.HTTP_201_CREATED)
 
 

@@ -2,6 +2,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kandas.filing import filing_person_find, unknown_person_message
 from kandas.models import KINSHIP_BY_SERVICE, Kinship, Locality, Person, Region
 
 from .models import (REFUSAL_GROUNDS, REQUIRED_DOCUMENTS, Channel, Complaint, Direction, EligibilityBasis,
@@ -45,9 +46,10 @@ class ApplicationForm(forms.Form):
     consent = forms.BooleanField(label=_("The applicant consents to the collection and processing of personal data"),
                                  required=False)
 
-    def __init__(self, *args, kind: str, **kwargs):
+    def __init__(self, *args, kind: str, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
+        self.user = user
         if kind == QuotaKind.KANDAS:
             for name in ("employment_category", "job_seeker_registered_on", "eds_signed"):
                 del self.fields[name]
@@ -56,9 +58,12 @@ class ApplicationForm(forms.Form):
             del self.fields["status_9_1"], self.fields["widow_children"]
 
     def _person(self, iin, field):
-        person = Person.objects.filter(iin=iin.strip()).first()
+        # Decision 18: the filer names persons of the registry it may see; another region's person reads
+        # exactly like an unknown IIN.
+        person = filing_person_find(self.user, iin=iin) if self.user is not None \
+            else Person.objects.filter(iin=iin.strip()).first()
         if person is None:
-            self.add_error(field, _("No person with this IIN in the registry."))
+            self.add_error(field, unknown_person_message())
         return person
 
     def clean(self):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from kandas.forms import BootstrapMixin
 from kandas.gateway import state_gateway
 from kandas.iin import IinError, iin_parse
-from kandas.models import KINSHIP_BY_SERVICE, Consent, DocumentKind, Kinship, Person, Region
+from kandas.models import KINSHIP_BY_SERVICE, Consent, DocumentKind, Kinship, Person, Region, birth_date_validate
 
 from .models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicationState, Channel, HearingOutcome,
                      NoticeChannel, Recommendation, RefusalGround, SubType)
@@ -135,7 +135,8 @@ class ApplicationIntakeForm(forms.Form):
     surname = forms.CharField(label=_("Surname"), max_length=100)
     given_name = forms.CharField(label=_("Given name"), max_length=100)
     patronymic = forms.CharField(label=_("Patronymic"), max_length=100, required=False)
-    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE,
+                                 validators=[birth_date_validate])
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), ("M", _("male")), ("F", _("female"))], required=False)
     citizenship = forms.CharField(label=_("Citizenship"), max_length=100, required=False)
     country_of_exit = forms.CharField(label=_("Country of exit"), max_length=100, required=False)
@@ -202,7 +203,8 @@ class FamilyMemberForm(BootstrapMixin, forms.Form):
     surname = forms.CharField(label=_("Surname"), max_length=100, required=False)
     given_name = forms.CharField(label=_("Given name"), max_length=100, required=False)
     patronymic = forms.CharField(label=_("Patronymic"), max_length=100, required=False)
-    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE,
+                                 validators=[birth_date_validate])
     kinship = forms.ChoiceField(label=_("Degree of kinship"), choices=[("", "—"), *STATUS_KINSHIPS], required=False)
 
     def clean(self):

@@ -10,13 +10,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kandas.deadlines import case_deadlines
+from kandas.filing import FilingService, filing_ensure, filing_error_response, unknown_person_message
 from kandas.models import PersonalDataAccess, Person
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scope_for
 from kandas.services import personal_data_access_log
 
 from ..filters import ResidenceApplicationFilter
-from ..models import ResidenceApplication, ResidencePerson
+from ..models import Centre, ResidenceApplication, ResidencePerson
 from ..selectors.residence import application_get, application_list, centre_get, centre_list, centre_occupancy
 from ..services.residence import application_register
 
@@ -128,22 +129,30 @@ class ApplicationListCreate(generics.ListAPIView):
     def post(self, request):
         data = ResidenceSubmitSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        try:  # Decision 18 (kandas.filing): the role first; the centre's region in the service
+            filing_ensure(request.user, service=FilingService.RESIDENCE, provider_region=None)
+        except PermissionDenied as exc:
+            raise ApiPermissionDenied(str(exc)) from exc
+        # The filer names persons of the registry it may see; another region's reads like an unknown IIN.
         persons = scope_for(request.user, Person.objects.all())
         applicant = persons.filter(iin=data.validated_data["applicant_iin"]).first()
         if applicant is None:
-            raise ApiValidationError({"applicant_iin": ["No person with this IIN in the registry of your region."]})
+            raise ApiValidationError({"applicant_iin": [unknown_person_message()]})
         members = list(persons.filter(iin__in=data.validated_data["member_iins"]))
         if len(members) != len(set(data.validated_data["member_iins"])):
-            raise ApiValidationError({"member_iins": ["Not every member is in the registry of your region."]})
+            raise ApiValidationError({"member_iins": [unknown_person_message()]})
+        # A filer may file with a centre of another region (Decision 18): centres are public facts.
+        centre = Centre.objects.filter(pk=data.validated_data["centre"]).first()
+        if centre is None:
+            raise ApiValidationError({"centre": ["Unknown centre."]})
         try:
             application = application_register(
-                actor=request.user, centre_id=centre_get(user=request.user, pk=data.validated_data["centre"]).pk,
-                applicant_id=applicant.pk, member_ids=[m.pk for m in members],
-                whole_family=data.validated_data["whole_family"])
+                actor=request.user, centre_id=centre.pk, applicant_id=applicant.pk,
+                member_ids=[m.pk for m in members], whole_family=data.validated_data["whole_family"])
         except PermissionDenied as exc:
             raise ApiPermissionDenied(str(exc)) from exc
         except ValidationError as exc:
-            raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+            return filing_error_response(request, exc)
         application = application_get(user=request.user, pk=application.pk)
         return Response(_detail_data(request, application), status=status.HTTP_201_CREATED)
 

@@ -100,6 +100,8 @@ class ResidenceApplication(CaseBase):
 
     RULES = RESIDENCE_RULES
     REF_PREFIX = "RES"
+    # Decision 18: a portal client of another region sees what it filed.
+    scope_organisation_fields = ("filed_by_organisation",)
     # What a signature covers (kandas.casepage): the referral (RES-3) and the MIO's decision on early
     # termination (RES-9), signed as "termination:<proposal id>".
     SIGNATURE_PURPOSE_LABELS = {
@@ -144,6 +146,8 @@ class ResidenceApplication(CaseBase):
     # above keep the installation's language (and what an MIO typed).
     end_message = models.JSONField(_("why residence ended (stored text)"), default=dict, blank=True)
     refusal_message = models.JSONField(_("refusal reason (stored text)"), default=dict, blank=True)
+    filed_by_organisation = models.ForeignKey("kandas.Organisation", on_delete=models.PROTECT, null=True,
+                                              blank=True, related_name="+", verbose_name=_("filed by"))
 
     history = HistoricalRecords()
 

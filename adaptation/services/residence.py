@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _, gettext_noop
 
 from kandas.deadlines import deadline_cancel, deadline_open
 from kandas.documents import document_check
+from kandas.filing import FilingService, filing_ensure, open_case_refuse, unknown_person_message
 from kandas.holders import step_holder_ensure
 from kandas.models import Document, DocumentKind, FamilyMember, Organisation, Person
 from kandas.notify import organisation_notify_on_commit
@@ -99,14 +100,19 @@ def application_register(*, actor, centre_id: int, applicant_id: int, member_ids
                          whole_family: bool = False, filed_on: datetime.date | None = None) -> ResidenceApplication:
     """RES-2 (form app.2) filed with the MIO; RES-4 the next number in the centre's journal; RES-5 a
     same-day consideration step in the MIO's "My work"."""
-    if not user_has_role(actor, Role.MIO_SPECIALIST, Role.MIO_HEAD, Role.API_CLIENT):
-        raise PermissionDenied(_("Only the MIO registers residence applications."))
+    filing_ensure(actor, service=FilingService.RESIDENCE, provider_region=None)  # the role, before any lock
     centre = centre_lock(centre_id)
-    if not scope_for(actor, Centre.objects.filter(pk=centre.pk)).exists():
-        raise PermissionDenied(_("This centre belongs to another region."))
+    # Decision 18: the provider is the MIO of the centre's region; a portal client may file there from any
+    # region, the MIO's own staff only in their region.
+    filing_ensure(actor, service=FilingService.RESIDENCE, provider_region=centre.region)
     filed_on = filed_on or timezone.localdate()
-    applicant = scope_for(actor, Person.objects.all()).get(pk=applicant_id)
-    members = list(scope_for(actor, Person.objects.filter(pk__in=member_ids or [])))
+    # The filer names persons of the registry it may see (another region's reads like an unknown one); their
+    # rows are locked so that two filings for one family at once queue and the second sees the first.
+    applicant = scope_for(actor, Person.objects.select_for_update()).filter(pk=applicant_id).first()
+    if applicant is None:
+        raise ValidationError({"applicant": unknown_person_message()})
+    members = list(scope_for(actor, Person.objects.filter(pk__in=member_ids or [])).order_by("pk")
+                   .select_for_update())
     if len(members) != len(set(member_ids or [])):
         # A person of another region is not in the actor's registry: refuse rather than settle them.
         raise ValidationError({"members": _("Not every member is in the registry of your region.")})
@@ -118,8 +124,15 @@ def application_register(*, actor, centre_id: int, applicant_id: int, member_ids
     busy = ResidencePerson.objects.filter(person_id__in=[p.pk for p, _k in rows],
                                           application__state__in=ACTIVE_STATES).select_related("person", "application")
     if busy:
-        raise ValidationError(_("Already in an open residence application: %(list)s.") % {
-            "list": ", ".join(f"{r.person.full_name} — {r.application.ref}" for r in busy)})
+        visible = {a.pk for a in scope_for(actor, ResidenceApplication.objects.filter(
+            pk__in=[r.application_id for r in busy]))}
+        if all(r.application_id in visible for r in busy):
+            raise ValidationError({"applicant": ValidationError(
+                _("Already in an open residence application: %(list)s.") % {
+                    "list": ", ".join(f"{r.person.full_name} — {r.application.ref}" for r in busy)},
+                code="open_application", params={"url": busy[0].application.get_absolute_url(),
+                                                 "ref": busy[0].application.ref})})
+        open_case_refuse(actor, open_case=busy[0].application, service=FilingService.RESIDENCE)
     capacity = Bed.objects.filter(centre=centre).exclude(state=BedState.OUT_OF_SERVICE).count()
     if len(rows) > capacity:
         raise ValidationError(_("The family of %(n)d persons is larger than the centre (%(beds)d beds).") % {
@@ -134,6 +147,7 @@ def application_register(*, actor, centre_id: int, applicant_id: int, member_ids
     application = ResidenceApplication.objects.create(
         region=centre.region, organisation=mio, centre=centre, applicant=applicant, persons_count=len(rows),
         journal_no=centre.journal_last, filed_on=filed_on, created_by=actor,
+        filed_by_organisation=user_organisation(actor),
         family=FamilyMember.objects.filter(family__applicant=applicant).first().family
         if len(rows) > 1 else None,
     )

@@ -5,7 +5,8 @@ from .documents import DOCUMENT_LIMITS, Consent, Document, DocumentKind, Persona
 from .geography import Locality, Region
 from .obligations import Obligation, ObligationState
 from .organisations import Organisation, Staff
-from .persons import ADULT_AGE, KINSHIP_BY_SERVICE, Family, FamilyMember, Kinship, Person, Sex
+from .persons import (ADULT_AGE, BIRTH_DATE_MIN, KINSHIP_BY_SERVICE, Family, FamilyMember, Kinship, Person, Sex,
+                      birth_date_validate)
 from .terms import TermRow
 
 __all__ = [

@@ -12,6 +12,19 @@ from ..translit import name_latin, person_search_text
 from .geography import Region
 
 ADULT_AGE = 18
+# Nobody alive was born before this day: an earlier date of birth is a typing error (issue 14: 0001-01-01).
+BIRTH_DATE_MIN = datetime.date(1900, 1, 1)
+
+
+def birth_date_validate(value: datetime.date | None) -> None:
+    """A date of birth between 01.01.1900 and today: the person form, the family-member forms and the APIs."""
+    if value is None:
+        return
+    if value < BIRTH_DATE_MIN:
+        raise ValidationError(_("The date of birth cannot be before %(min)s.") % {
+            "min": BIRTH_DATE_MIN.strftime("%d.%m.%Y")}, code="birth_date_range")
+    if value > timezone.localdate():
+        raise ValidationError(_("The date of birth is in the future."), code="birth_date_range")
 
 
 class Sex(models.TextChoices):
@@ -103,8 +116,11 @@ class Person(models.Model):
                     }
                 if self.sex and self.sex != info.sex:
                     errors["sex"] = _("The sex does not match digit 7 of the IIN.")
-        if self.birth_date and self.birth_date > timezone.localdate():
-            errors["birth_date"] = _("The date of birth is in the future.")
+        if self.birth_date and "birth_date" not in errors:
+            try:
+                birth_date_validate(self.birth_date)
+            except ValidationError as exc:
+                errors["birth_date"] = exc.messages[0]
         if errors:
             raise ValidationError(errors)
 

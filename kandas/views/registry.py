@@ -118,10 +118,21 @@ def person_create(request):
     initial, record = person_initial_from_state(iin) if iin else ({}, None)
     if request.method == "POST":
         form = PersonForm(request.POST, request.FILES, user=request.user)
+        person = None
         if form.is_valid():
-            person = services.person_create(
-                actor=request.user, data=form.person_data(), consent_method=form.cleaned_data["consent_method"],
-                identity_file=form.cleaned_data.get("identity_file"))
+            try:
+                person = services.person_create(
+                    actor=request.user, data=form.person_data(), consent_method=form.cleaned_data["consent_method"],
+                    identity_file=form.cleaned_data.get("identity_file"))
+            except ValidationError as exc:
+                # A parallel registration of the same IIN won (issue 14): the form's own duplicate answer.
+                duplicate = form.duplicate_error(form.cleaned_data.get("iin") or "")
+                if duplicate is not None:
+                    form.add_error("iin", duplicate)
+                else:
+                    for field, errors in exc.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+        if person is not None:
             messages.success(request, _("%(name)s is registered.") % {"name": person.full_name})
             family_id = request.GET.get("family")
             if family_id and family_id.isdigit():

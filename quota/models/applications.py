@@ -42,6 +42,8 @@ class QuotaApplication(CaseBase):
     RULES = QUOTA_RULES
     REF_PREFIX = "QUO"
     scope_region_fields = ("region", "exit_region")
+    # Decision 18: a State Corporation office or a portal client of another region sees what it filed.
+    scope_organisation_fields = ("filed_by_organisation",)
     # What a quota signature covers (kandas.casepage shows these instead of the purpose code).
     SIGNATURE_PURPOSE_LABELS = {"decision": _("decision on inclusion in the regional quota (app.4 / 5 / 9 / 10)"),
                                 "application": _("application for inclusion in the regional quota")}
@@ -107,6 +109,8 @@ class QuotaApplication(CaseBase):
     quota_units = models.PositiveIntegerField(_("quota units consumed"), default=0)
     result_sent_on = models.DateField(_("result sent on"), null=True, blank=True)
     term_overrun = models.BooleanField(_("14-day term overrun"), default=False)
+    filed_by_organisation = models.ForeignKey("kandas.Organisation", on_delete=models.PROTECT, null=True,
+                                              blank=True, related_name="+", verbose_name=_("filed by"))
 
     history = HistoricalRecords(excluded_fields=["version", "updated_at"])
 

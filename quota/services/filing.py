@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _, gettext_noop
 
 from kandas.deadlines import deadline_cancel, deadline_due, deadline_open
+from kandas.filing import FilingService, filing_ensure, open_case_refuse
 from kandas.gateway import state_gateway
 from kandas.models import Consent, KINSHIP_BY_SERVICE, Locality, Organisation, Person, Region
 from kandas.scoping import user_organisation
@@ -20,10 +21,14 @@ from kandas.texts import text, text_render
 from kandas.transitions import StepOpen, case_event_log, case_transition
 from kandas.workdays import WorkCalendar
 
-from ..models import (SettlerApplicationPeriod, ApplicantNotice, ApplicationDocumentNote, ApplicationMember, Channel, EligibilityBasis,
-                      QuotaApplication, QuotaKind)
+from ..models import (AppState, ApplicantNotice, ApplicationDocumentNote, ApplicationMember, Channel,
+                      EligibilityBasis, QuotaApplication, QuotaKind, SettlerApplicationPeriod)
 from ..rules import QUOTA_RULES, VERSION_FLAGS, version_flag
 from .notices import applicant_notice_send, refusal_to_accept_message
+
+
+# Closed for good: a new application of the same kind may follow.
+CLOSED_STATES = (AppState.REFUSED_TO_ACCEPT, AppState.INCLUDED, AppState.REFUSED)
 
 
 @dataclass
@@ -147,8 +152,12 @@ def application_file(
 ) -> QuotaApplication:
     """QUO-2 / QUO-6: file an application (app.1 kandas / app.6 settlers) by any channel (GEN-4 home visit)."""
     filed_on = filed_on or timezone.localdate()
-    applicant = Person.objects.select_for_update().get(pk=applicant_id)
     region = Region.objects.get(pk=region_id)
+    # Decision 18: the provider is the MIO of the settlement region (002 p.10); filers may file there from
+    # any region, the MIO's own staff only in their region.
+    filing_ensure(actor, service=FilingService.QUOTA, provider_region=region)
+    # The applicant row is locked: two filings at once queue here, and the second sees the first.
+    applicant = Person.objects.select_for_update().get(pk=applicant_id)
     if not consent:  # GEN-3
         raise ValidationError({"consent": _("Consent to the processing of personal data is required.")})
     if not region.is_settlement_region:
@@ -162,6 +171,9 @@ def application_file(
     for m in members:
         if m.kinship not in allowed:
             raise ValidationError({"members": _("This degree of kinship cannot be included in a quota application.")})
+    # One open application per person and kind (issue 14); a refusal to accept or a decision closes it.
+    open_case_refuse(actor, service=FilingService.QUOTA, open_case=QuotaApplication.objects.filter(
+        applicant=applicant, kind=kind).exclude(state__in=CLOSED_STATES).order_by("pk").first())
     version = QUOTA_RULES.version_on(filed_on).code
     exit_region = registration = None
     recorded_answers = {}
@@ -199,6 +211,7 @@ def application_file(
         if registration and registration.registered_since else None,
         owns_housing=registration.owns_housing_in_locality if registration else None,
         consent_given=True, eds_signed=eds_signed, created_by=actor, eligibility_answers=recorded_answers,
+        filed_by_organisation=user_organisation(actor),
     )
     if channel in (Channel.PORTAL, Channel.EGOV):
         # QUO-4: a portal application is registered on the day it arrives.

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kandas.filing import open_case_link_add
 from kandas.views.actions import validation_errors_to_form
 from kandas.casepage import case_page_context
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
@@ -45,7 +46,7 @@ def application_new(request, kind: str):
     org = user_organisation(request.user)
     initial = {"region": org.region_id if org and org.region and org.region.is_settlement_region else None,
                "channel": Channel.GOVCORP if user_has_role(request.user, Role.GOVCORP_OPERATOR) else Channel.PORTAL}
-    form = ApplicationForm(request.POST or None, kind=kind, initial=initial)
+    form = ApplicationForm(request.POST or None, kind=kind, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -60,8 +61,11 @@ def application_new(request, kind: str):
                 job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d.get("eds_signed", False),
                 locality_id=d["locality"].pk if d.get("locality") else None,
                 eligibility_answers=d.get("eligibility_answers"))
+        except PermissionDenied as exc:  # Decision 18: who may file where (kandas.filing)
+            form.add_error("region", str(exc))
         except ValidationError as exc:
             validation_errors_to_form(form, exc)
+            open_case_link_add(form, exc)
         else:
             messages.success(request, _("Application %(ref)s filed.") % {"ref": app.ref})
             return redirect(app)

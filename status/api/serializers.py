@@ -1,8 +1,9 @@
 """What the migration portal, e-gov and the State Corporation send and read (STA-1, STA-2, STA-5)."""
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from kandas.models import Consent, Deadline, DocumentKind, Kinship, Region
+from kandas.models import Consent, Deadline, DocumentKind, Kinship, Region, birth_date_validate
 
 from ..models import ASSIGNMENT_CHANNEL_CHOICES, StatusApplication, SubType
 
@@ -12,7 +13,7 @@ class StatusPersonInSerializer(serializers.Serializer):
     surname = serializers.CharField(max_length=100)
     given_name = serializers.CharField(max_length=100)
     patronymic = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    birth_date = serializers.DateField(required=False, allow_null=True)
+    birth_date = serializers.DateField(required=False, allow_null=True, validators=[birth_date_validate])
     sex = serializers.ChoiceField(choices=["M", "F"], required=False, allow_blank=True)
     citizenship = serializers.CharField(max_length=100, required=False, allow_blank=True)
     country_of_exit = serializers.CharField(max_length=100, required=False, allow_blank=True)
@@ -64,13 +65,14 @@ class StatusDeadlineSerializer(serializers.ModelSerializer):
 
 class StatusMissingDocumentSerializer(serializers.Serializer):
     kind = serializers.CharField()
-    person = serializers.CharField()
+    person = serializers.CharField(help_text=_("Whose document: the IIN as filed (the name as filed when the person "
+                                               "has no IIN)."))
 
 
 class StatusApplicationSerializer(serializers.ModelSerializer):
     state_label = serializers.CharField(source="get_state_display")
     deadlines = serializers.SerializerMethodField()
-    missing_documents = StatusMissingDocumentSerializer(many=True)
+    missing_documents = serializers.SerializerMethodField()
     decision_pdf = serializers.SerializerMethodField()
 
     class Meta:
@@ -78,6 +80,18 @@ class StatusApplicationSerializer(serializers.ModelSerializer):
         fields = ["id", "ref", "external_id", "state", "state_label", "sub_type", "channel", "filed_on",
                   "rule_version", "missing_documents", "decided_on", "refusal_grounds", "status_since", "status_until",
                   "certificate_number", "deadlines", "decision_pdf"]
+
+    @extend_schema_field(StatusMissingDocumentSerializer(many=True))
+    def get_missing_documents(self, obj) -> list[dict]:
+        """Decision 18: the filer's answer names a person by the IIN it filed, never by the registry's name
+        (an IIN of another region's person reads exactly like a new one)."""
+        people = {obj.applicant_id: obj.applicant}
+        people.update({m.person_id: m.person for m in obj.members.select_related("person")})
+        rows = []
+        for row in obj.missing_documents:
+            person = people.get(row.get("person_id"))
+            rows.append({"kind": row["kind"], "person": (person.iin or person.full_name) if person else ""})
+        return StatusMissingDocumentSerializer(rows, many=True).data
 
     def get_deadlines(self, obj) -> list[dict]:
         return StatusDeadlineSerializer(obj.deadlines.order_by("due", "pk"), many=True).data

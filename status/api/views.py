@@ -1,19 +1,20 @@
 """/api/v1/status/: external systems submit applications and read what they submitted (and nothing else)."""
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
-from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
 from kandas.models import PersonalDataAccess
 from kandas.pdf import pdf_language
 from kandas.roles import Role, user_has_role
-from kandas.scoping import scope_for, user_is_national, user_organisation
+from kandas.filing import filing_error_response
+from kandas.scoping import scope_for
 from kandas.services import personal_data_access_log
 
-from ..models import StatusApplication, SubType
+from ..models import StatusApplication
 from ..services import application_submit
 from ..views.pdfs import NotPrintable, case_pdf_bytes
 from .serializers import StatusApplicationSerializer, StatusApplicationSubmitSerializer
@@ -44,12 +45,7 @@ class ApplicationListCreate(generics.ListCreateAPIView):
         incoming = StatusApplicationSubmitSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        org = user_organisation(request.user)
-        target = data.get("settlement_region") if data["sub_type"] == SubType.MISSION else data["region"]
-        if org is not None and org.region_id and not user_is_national(request.user) \
-                and target is not None and target.pk != org.region_id:
-            # A regional system files into its own region's MIO only, never into another region's queue.
-            raise ApiValidationError({"region": ["Your system files applications of its own region only."]})
+        # Who may file where is kandas.filing's one rule (Decision 18), checked by the service.
         try:
             application = application_submit(
                 actor=request.user, sub_type=data["sub_type"], channel=data["channel"], region=data["region"],
@@ -57,8 +53,10 @@ class ApplicationListCreate(generics.ListCreateAPIView):
                 members=[({k: v for k, v in m.items() if k != "kinship"}, m["kinship"]) for m in data.get("members", [])],
                 documents=[dict(d) for d in data.get("documents", [])], consent_method=data.get("consent"),
                 nationality_recommendation=data["nationality_recommendation"], external_id=data.get("external_id", ""))
+        except PermissionDenied as exc:
+            raise ApiPermissionDenied(str(exc)) from exc
         except ValidationError as exc:
-            raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+            return filing_error_response(request, exc)
         application = StatusApplication.objects.get(pk=application.pk)
         return Response(StatusApplicationSerializer(application, context={"request": request}).data,
                         status=status.HTTP_201_CREATED)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _, gettext_noop
 from kandas.actions import case_action_ensure
 from kandas.deadlines import deadline_open
 from kandas.documents import document_check
+from kandas.filing import FilingService, filing_ensure, open_case_refuse
 from kandas.gateway import state_gateway
 from kandas.models import Consent, Document, DocumentKind, Person
 from kandas.roles import Role, user_has_role
@@ -25,6 +26,9 @@ from ..models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicantNotice, 
                       ExtensionState, StatusApplication, StatusApplicationMember, StatusExtension, SubType)
 from ..rules import EXTENSION_MAX_MONTHS
 from .notices import notice_record
+
+# Decided for good: a new application may follow (a second one while these are open is refused).
+CLOSED_STATES = (ApplicationState.ASSIGNED, ApplicationState.REFUSED, ApplicationState.EXPIRED)
 
 PERSON_FIELDS = ("iin", "surname", "given_name", "patronymic", "birth_date", "sex", "citizenship",
                  "country_of_exit", "address", "phone", "email", "birth_place")
@@ -142,9 +146,17 @@ def application_submit(*, actor, sub_type: str, channel: str, region, applicant:
         errors["region"] = _("No local executive body serves this region.")
     if errors:
         raise ValidationError(errors)
+    # Decision 18: the provider is the MIO of the applicant's region (the mission path: of the settlement
+    # region named); filers may file there from any region, the MIO's own staff only in their region.
+    filing_ensure(actor, service=FilingService.STATUS, provider_region=region)
     if mismatch and not keep_document_name:
         applicant = {**applicant, **{f: v for f, v in mismatch[1].items() if v}}
     person = person_for_application(data=applicant, region=region, actor=actor)
+    # One open application per person and sub-type: the person row is locked, so two filings at once queue
+    # here and the second sees the first (issue 14).
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+    open_case_refuse(actor, service=FilingService.STATUS, open_case=StatusApplication.objects.filter(
+        applicant=person, sub_type=sub_type).exclude(state__in=CLOSED_STATES).order_by("pk").first())
     consent = None
     if consent_method:
         consent = Consent.objects.create(person=person, method=consent_method, taken_by=actor,

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kandas.forms import person_initial_from_state
+from kandas.filing import open_case_link_add
 from kandas.roles import user_has_role
 from kandas.scoping import user_organisation
 from kandas.views.actions import validation_errors_to_form
@@ -37,8 +38,11 @@ def application_new(request):
                 documents=form.documents(), consent_method=data.get("consent") or None,
                 nationality_recommendation=data["nationality_recommendation"],
                 keep_document_name=data["keep_document_name"], name_reason=data["name_reason"])
+        except PermissionDenied as exc:  # Decision 18: who may file where (kandas.filing)
+            form.add_error(None, str(exc))
         except ValidationError as exc:
             validation_errors_to_form(form, exc)
+            open_case_link_add(form, exc)
         else:
             if application.missing_documents:
                 messages.warning(request, _("Registered. Some documents are still missing: they are listed on the "

@@ -9,7 +9,7 @@ from kandas.roles import Role
 from quota.models import QuotaKind, QuotaPlan
 from tests.factories import PersonFactory, make_staff, staffed_region
 
-from .helpers import World
+from .helpers import World, settler_make
 
 
 @pytest.fixture
@@ -53,13 +53,13 @@ def kandas_family(world):
 
 @pytest.fixture
 def settler(world):
-    person = PersonFactory(region=world.exit_region, surname="Жұмабаев", given_name="Асқар", citizenship="KZ",
-                           address="Туркестанская обл., с. Шаян")
-    StateRecord.objects.create(iin=person.iin, kind="identity", payload={
-        "surname": person.surname, "given_name": person.given_name, "citizenship": "KZ"})
-    StateRecord.objects.create(iin=person.iin, kind="registration", payload={
-        "address": "Туркестанская обл., с. Шаян", "kato": "615630100", "registered_since": "2020-02-01"})
-    return person
+    return settler_make(world)
+
+
+@pytest.fixture
+def another_settler(world):
+    """A second settler: one person has one open application per kind (issue 14)."""
+    return settler_make(world)
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 import datetime
 from dataclasses import dataclass
 
-from kandas.models import Kinship, Organisation, Region
+from kandas.models import Kinship, Organisation, Region, StateRecord
+from tests.factories import PersonFactory
 from quota.models import Channel, QuotaKind
 from quota.services import (DocumentInput, MemberInput, application_file, application_preliminary_refusal,
                             application_record_hearing)
@@ -56,3 +57,21 @@ def heard(world, app, *, on, remarks="Квота в территориально
         hearing_at=datetime.datetime.combine(on, datetime.time(10), tzinfo=datetime.UTC), on=on)
     return application_record_hearing(application_id=app.pk, actor=actor or world.specialist, objections="",
                                       minutes="Заявитель ознакомлен", on=on)
+
+
+def settler_make(world):
+    """A citizen registered in the region of exit since 2020 (the state systems say so, GEN-2)."""
+    person = PersonFactory(region=world.exit_region, surname="Жұмабаев", given_name="Асқар", citizenship="KZ",
+                           address="Туркестанская обл., с. Шаян")
+    StateRecord.objects.create(iin=person.iin, kind="identity", payload={
+        "surname": person.surname, "given_name": person.given_name, "citizenship": "KZ"})
+    StateRecord.objects.create(iin=person.iin, kind="registration", payload={
+        "address": "Туркестанская обл., с. Шаян", "kato": "615630100", "registered_since": "2020-02-01"})
+    return person
+
+
+def kandas_applicant_make(world, surname="Қасымов"):
+    """Another kandas with status and no family (one person has one open application per kind, issue 14)."""
+    applicant = PersonFactory(region=world.region, surname=surname, kandas_status_since=datetime.date(2025, 6, 1),
+                              kandas_status_until=datetime.date(2027, 6, 1))
+    return applicant

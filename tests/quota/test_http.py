@@ -129,7 +129,7 @@ def test_list_filters_search_and_constant_queries(client, world, kandas_family, 
     assert "QUO-2026-" not in client.get(reverse("quota:application_list")).content.decode()
 
 
-def test_settler_printouts_app6_app7_app8(client, world, settler):
+def test_settler_printouts_app6_app7_app8(client, world, settler, another_settler):
     """QUO-6 / QUO-3: app.6 with the 9 employment categories, app.7 acceptance notice with its tear-off slip,
     app.8 refusal-to-accept receipt."""
     from .helpers import file_settler
@@ -143,7 +143,7 @@ def test_settler_printouts_app6_app7_app8(client, world, settler):
     application_check_completeness(application_id=app.pk, actor=world.operator, on=FILED)
     text = _pdf_text(client.get(reverse("quota:application_print", args=[app.pk, "app7"]))).replace("\n", " ")
     assert app.ref in text and "линия отреза" in text
-    other = file_settler(world, settler, documents=[])
+    other = file_settler(world, another_settler, documents=[])
     application_check_completeness(application_id=other.pk, actor=world.operator,
                                    missing=["Справка о регистрации безработным"], on=FILED)
     text = _pdf_text(client.get(reverse("quota:application_print", args=[other.pk, "app8"])))

@@ -19,7 +19,7 @@ from quota.services import (application_check_completeness, application_decide_i
                             application_recommend, application_record_hearing, application_send_to_commission,
                             DocumentInput, QuotaExhausted, quota_plan_set)
 
-from .helpers import FILED, file_kandas, file_settler, heard
+from .helpers import FILED, file_kandas, file_settler, heard, kandas_applicant_make, settler_make
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -121,7 +121,8 @@ def test_quo3_paper_refusal_at_the_state_corporation_is_on_the_spot(world, kanda
         check = _deadline(app, "govcorp_check")
         assert check is not None and check.due == FILED and check.rule == "QUO-3"
         assert _deadline(app, "k_acceptance") is None and _deadline(app, "s_acceptance") is None
-    portal = file_kandas(world, kandas_family, channel=Channel.PORTAL, actor=world.specialist)
+    second = kandas_applicant_make(world)
+    portal = file_kandas(world, (second, None, None), channel=Channel.PORTAL, actor=world.specialist, members=[])
     assert _deadline(portal, "k_acceptance").due == D(2026, 3, 17)  # p.8: the portal's 1 working day stays
 
 
@@ -280,7 +281,7 @@ def test_quo6_settlers_apply_within_the_period_of_p12_sub4(client, world, settle
     SettlerApplicationPeriod.objects.create(effective_from=D(2026, 1, 1), starts_month=2, starts_day=1,
                                             ends_month=11, ends_day=30, source="приказ № 234, п.12 пп.4")
     with pytest.raises(ValidationError) as exc:
-        file_settler(world, settler, filed_on=D(2026, 12, 2))
+        file_settler(world, settler_make(world), filed_on=D(2026, 12, 2))
     assert "01.02–30.11" in " ".join(exc.value.messages) and "02.12.2026" in " ".join(exc.value.messages)
     assert QuotaApplication.objects.count() == 1
-    assert file_settler(world, settler, filed_on=FILED).pk
+    assert file_settler(world, settler_make(world), filed_on=FILED).pk

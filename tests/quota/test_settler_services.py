@@ -38,14 +38,14 @@ def test_quo6_eligibility_citizen_job_seeker_one_year_in_exit_region(world, sett
         file_settler(world, settler)
 
 
-def test_quo6_portal_application_needs_eds_from_2026_and_the_cc_forwards_in_one_day(world, settler):
+def test_quo6_portal_application_needs_eds_from_2026_and_the_cc_forwards_in_one_day(world, settler, another_settler):
     """QUO-6 / GEN-1: from 01.01.2026 a web-portal application is signed with an EDS; the career centre of the
     region of exit forwards within 1 working day; refusal to accept within 2 (QUO-3)."""
     with pytest.raises(ValidationError, match="ЭЦП"):
         file_settler(world, settler, channel=Channel.EGOV, actor=world.cc_specialist)
     old = file_settler(world, settler, channel=Channel.EGOV, actor=world.cc_specialist, filed_on=D(2025, 12, 29))
     assert old.rule_version == "2025" and not old.eds_signed  # the old text asked for no EDS
-    app = file_settler(world, settler, channel=Channel.EGOV, actor=world.cc_specialist, eds_signed=True)
+    app = file_settler(world, another_settler, channel=Channel.EGOV, actor=world.cc_specialist, eds_signed=True)
     assert Signature.objects.filter(case_id=app.pk, purpose="application").exists()
     assert _due(app, "QUO-6") == D(2026, 3, 17)
     assert _due(app, "QUO-3") == D(2026, 3, 18)
@@ -54,14 +54,15 @@ def test_quo6_portal_application_needs_eds_from_2026_and_the_cc_forwards_in_one_
     assert Deadline.objects.get(case_id=app.pk, rule="QUO-6", length=1).state == Deadline.State.MET
 
 
-def test_gen1_documents_expiring_on_the_decision_day_refused_only_under_the_2026_text(world, settler):
+def test_gen1_documents_expiring_on_the_decision_day_refused_only_under_the_2026_text(world, settler,
+                                                                                    another_settler):
     """GEN-1 / QUO-3: a settler's document valid until the decision day is refused (app.8) from 2026, not before."""
     docs_old = [DocumentInput("identity", "Удостоверение личности", D(2026, 1, 12))]
     old = file_settler(world, settler, filed_on=D(2025, 12, 23), documents=docs_old)
     old = application_check_completeness(application_id=old.pk, actor=world.operator, on=D(2025, 12, 23))
     assert old.state == AppState.REGISTERED
     docs_new = [DocumentInput("identity", "Удостоверение личности", D(2026, 4, 2))]  # term ends 08.04
-    new = file_settler(world, settler, documents=docs_new)
+    new = file_settler(world, another_settler, documents=docs_new)
     new = application_check_completeness(application_id=new.pk, actor=world.operator, on=FILED)
     assert new.state == AppState.REFUSED_TO_ACCEPT
     assert "Удостоверение личности" in new.missing_documents[0]

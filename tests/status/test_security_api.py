@@ -1,4 +1,5 @@
-"""Security of /api/v1/status/: a regional API client files and reads within its own region only."""
+"""Security of /api/v1/status/: a regional API client files where the rules say (Decision 18) and reads only what
+it filed."""
 import pytest
 from django.urls import reverse
 
@@ -14,16 +15,18 @@ def _payload(region):
             "applicant": {"surname": "Тестов", "given_name": "Тест"}}
 
 
-def test_api_client_cannot_file_into_another_region(client, world, other):
-    """STA-1 API: a client of one region may not put an application into another region's MIO queue."""
+def test_d18_api_client_files_into_another_region_and_reads_only_its_own_filing(client, world, other):
+    """STA-1 / Decision 18: a portal client files with the MIO the rules name, also another region's; it
+    reads its own filing there; the other region's MIO holds it."""
     client.force_login(world.api)
     response = client.post(reverse("status_api:application_list"), _payload(other.region),
                            content_type="application/json")
-    assert response.status_code == 400 and "region" in response.json()
-    assert not StatusApplication.objects.exists()
-    response = client.post(reverse("status_api:application_list"), _payload(world.region),
-                           content_type="application/json")
-    assert response.status_code == 201
+    assert response.status_code == 201, response.content
+    application = StatusApplication.objects.get(pk=response.json()["id"])
+    assert application.region == other.region and application.organisation == other.mio
+    assert client.get(reverse("status_api:application_detail", args=[application.pk])).status_code == 200
+    client.force_login(other.specialist)
+    assert client.get(application.get_absolute_url()).status_code == 200
 
 
 def test_api_client_reads_only_its_own_submissions(client, world, other):
@@ -44,13 +47,13 @@ def test_caseworker_cannot_use_the_client_api(client, world):
     assert client.get(reverse("status_api:application_list")).status_code in (401, 403)
 
 
-def test_api_client_cannot_route_a_mission_path_application_into_another_region(client, world, other):
-    """The mission path is decided by the settlement region: that too must be the client's own region."""
+def test_d18_mission_path_application_goes_to_the_settlement_region_named(client, world, other):
+    """STA-5 / Decision 18: on the mission path the provider is the MIO of the settlement region named."""
     client.force_login(world.api)
     payload = {**_payload(world.region), "sub_type": "mission", "settlement_region": other.region.kato}
     response = client.post(reverse("status_api:application_list"), payload, content_type="application/json")
-    assert response.status_code == 400
-    assert not StatusApplication.objects.filter(region=other.region).exists()
+    assert response.status_code == 201, response.content
+    assert StatusApplication.objects.get(pk=response.json()["id"]).organisation == other.mio
 
 
 def test_decision_pdf_download_through_the_api_is_logged(world):
