@@ -148,10 +148,13 @@ def test_main_screens_fit_390_and_1366_px_and_axe_finds_no_serious_violation(pag
     assert not missing, f"no case to open for: {missing}"
 
 
-def test_phone_menu_folds_behind_the_toggler(page, demo):
+def test_phone_menu_folds_behind_the_toggler(page, login):
     """Issue 13: on a phone the menu is folded; the toggler opens it and its links are reachable."""
+    from kandas.roles import Role
+    from tests.factories import make_staff
+
     page.set_viewport_size({"width": 390, "height": 844})
-    _log_in(page, "mio_specialist_pvl")
+    login(make_staff(Role.MIO_SPECIALIST))
     quota_link = page.locator("[data-testid=nav-quota]")
     assert not quota_link.is_visible()
     page.click("[data-testid=nav-toggler]")
