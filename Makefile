@@ -25,12 +25,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 static/vendor/.installed: node_modules/.package-lock.json Makefile
 	rm -rf static/vendor
-	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/chartjs
+	mkdir -p static/vendor/bootstrap static/vendor/htmx static/vendor/chartjs static/vendor/axe
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.min.css.map \
 	   node_modules/bootstrap/dist/js/bootstrap.bundle.min.js node_modules/bootstrap/dist/js/bootstrap.bundle.min.js.map \
 	   static/vendor/bootstrap/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map static/vendor/chartjs/
+	@# axe-core: the accessibility checker the browser tests inject (tests/browser/test_screens_layout.py).
+	cp node_modules/axe-core/axe.min.js static/vendor/axe/
 	touch $@
 
 run: setup

@@ -49,7 +49,11 @@ class CaseAction:
     def make_form(self, case, data=None, files=None):
         if self.form is None:
             return None
-        return self.form(data, files, **(self.form_kwargs(case) if self.form_kwargs else {}))
+        # Several action forms share a case page: ids carry the action name (id_<action>_<field>) so
+        # that no two fields share an id and every label points at its own field. auto_id only renames
+        # the ids; fields keep their names, so the runner still binds POST data by field name.
+        kwargs = {"auto_id": f"id_{self.name}_%s", **(self.form_kwargs(case) if self.form_kwargs else {})}
+        return self.form(data, files, **kwargs)
 
 
 @dataclass

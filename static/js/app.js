@@ -14,3 +14,15 @@ document.addEventListener("input", async (event) => {
   out.textContent = data.valid ? `${data.birth_date} · ${data.sex}` : data.error;
   out.className = "iin-feedback " + (data.valid ? "valid-feedback d-block" : "invalid-feedback d-block");
 });
+
+// A table wider than its box scrolls inside its .table-responsive box; such a box takes the keyboard
+// focus (tabindex=0) so that it can be scrolled without a mouse (axe: scrollable-region-focusable).
+function markScrollableTables() {
+  document.querySelectorAll(".table-responsive").forEach((box) => {
+    if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
+    else if (box.getAttribute("tabindex") === "0") box.removeAttribute("tabindex");
+  });
+}
+document.addEventListener("DOMContentLoaded", markScrollableTables);
+window.addEventListener("resize", markScrollableTables);
+document.addEventListener("htmx:afterSwap", markScrollableTables);

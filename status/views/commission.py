@@ -16,7 +16,7 @@ from ..forms import RecommendForm
 def commission_agenda(request):
     if not user_has_role(request.user, *AGENDA_ROLES):
         raise PermissionDenied(_("Your role may not take this action."))
-    rows = [{"case": app, "form": RecommendForm(case=app)} for app in selectors.commission_agenda(user=request.user)]
+    rows = [{"case": app, "form": RecommendForm(case=app, auto_id=f"id_%s-{app.pk}")} for app in selectors.commission_agenda(user=request.user)]
     return render(request, "status/commission.html", {
         "rows": rows, "today": timezone.localdate(),
         "may_record": user_has_role(request.user, Role.COMMISSION_SECRETARY)})

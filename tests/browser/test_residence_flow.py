@@ -75,7 +75,7 @@ def test_res_mio_registers_refers_centre_checks_in_and_journal_pdf_shows_row(pag
     login(staff.centre_staff)
     page.goto(app.get_absolute_url())
     page.locator("[data-action=check_in] summary").click()
-    page.check("#id_house_rules_acknowledged")
+    page.check("#id_check_in_house_rules_acknowledged")
     page.click("[data-testid=submit-check_in]")
     page.wait_for_selector("[data-testid=case-state]")
     assert "проживает в Центре" in page.inner_text("[data-testid=case-state]")
