@@ -10,3 +10,4 @@ from .journey import (  # noqa: F401
     ConsultationTopic, ConsultationTopicRecord, FairMode, JobFair, JobFairCandidate, PreliminaryConsultation,
     PreliminaryVisit, VisitPlace,
 )
+from .plans import AdaptationPlan, Evidence, EvidenceKind, EvidenceUpload, PlanItem, PlanState  # noqa: F401

@@ -215,6 +215,10 @@ class SupportApplication(CaseBase):
                 "locality": self.locality.kato if self.locality else "",
                 "family_members": [f"{m.person.full_name} ({m.person.iin or '—'}, {m.kinship})"
                             for m in self.members.select_related("person")]}
+        if purpose == "adaptation_plan" and hasattr(self, "plan"):
+            from ..services.plans import plan_snapshot
+
+            data.update(plan=plan_snapshot(self.plan))
         if purpose == "unemployment_draft":
             data.update(state=None, reason=self.unemployment_reason, accepted_on=self.accepted_on)
         return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
