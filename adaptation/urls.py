@@ -38,3 +38,15 @@ urlpatterns += [
     path("support/fairs/<int:pk>/", support_journey.fair_detail, name="fair_detail"),
     path("support/fairs/<int:pk>/<str:action>/", support_journey.fair_act, name="fair_act"),
 ]
+
+# The individual plan and evidence from the field (ADA-14…16).
+from .views import plans as plan_views  # noqa: E402
+
+urlpatterns += [
+    path("support/<int:pk>/plan/", plan_views.plan_detail, name="plan_detail"),
+    path("support/<int:pk>/plan/<str:action>/", plan_views.plan_act, name="plan_act"),
+    path("support/<int:pk>/plan.pdf", plan_views.plan_pdf, name="plan_pdf"),
+    path("plan-items/<int:item_pk>/", plan_views.item_field, name="plan_item"),
+    path("plan-items/<int:item_pk>/uploads/", plan_views.upload_start_view, name="plan_upload_start"),
+    path("uploads/<uuid:upload_id>/", plan_views.upload_chunk_view, name="plan_upload_chunk"),
+]
