@@ -50,3 +50,14 @@ urlpatterns += [
     path("plan-items/<int:item_pk>/uploads/", plan_views.upload_start_view, name="plan_upload_start"),
     path("uploads/<uuid:upload_id>/", plan_views.upload_chunk_view, name="plan_upload_chunk"),
 ]
+
+# The monthly report app.3 (ADA-18).
+from .views import reports as report_views  # noqa: E402
+
+urlpatterns += [
+    path("reports/", report_views.monthly_reports, name="monthly_reports"),
+    path("reports/<int:cc_pk>/<str:period>.pdf", report_views.monthly_report_pdf, name="monthly_report_pdf"),
+    path("reports/<int:cc_pk>/<str:period>.xlsx", report_views.monthly_report_xlsx, name="monthly_report_xlsx"),
+    path("reports/<int:cc_pk>/<str:period>/submit/", report_views.monthly_report_submit, name="monthly_report_submit"),
+    path("reports/received/<int:pk>/", report_views.monthly_report_receive, name="monthly_report_receive"),
+]

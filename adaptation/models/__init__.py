@@ -11,3 +11,4 @@ from .journey import (  # noqa: F401
     PreliminaryVisit, VisitPlace,
 )
 from .plans import AdaptationPlan, Evidence, EvidenceKind, EvidenceUpload, PlanItem, PlanState  # noqa: F401
+from .reports import MonthlyReport  # noqa: F401
