@@ -94,6 +94,9 @@ def plan_create(*, actor, application_id: int) -> AdaptationPlan:
             items.append(PlanItem(plan=plan, person=person, service=s.number, term_row=row,
                                   term_length=row.length, term_unit=row.unit, due=due))
     PlanItem.objects.bulk_create(items)
+    from .monitoring import rounds_create
+
+    rounds_create(plan)  # ADA-19: 16 rounds over the 5 years from the inclusion date
     case_event_log(case=app, event="plan_formed", actor=actor,
                    comment=_("Adaptation plan formed: %(n)d items") % {"n": len(items)})
     return plan
