@@ -12,4 +12,4 @@ from .journey import (  # noqa: F401
 )
 from .plans import AdaptationPlan, Evidence, EvidenceKind, EvidenceUpload, PlanItem, PlanState  # noqa: F401
 from .reports import MonthlyReport  # noqa: F401
-from .monitoring import MonitoringRound, QualityEvaluation  # noqa: F401
+from .monitoring import ConclusionMeasures, EvaluationConclusion, MonitoringRound, QualityEvaluation  # noqa: F401

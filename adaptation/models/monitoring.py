@@ -47,3 +47,31 @@ class QualityEvaluation(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organisation", "quarter"], name="quality_evaluation_once")]
+
+
+class EvaluationConclusion(models.Model):
+    """ADA-21: the CRTR's quarterly conclusion to the ministry (by the 25th after the quarter), forwarded by the
+    ministry to the MIOs; each MIO records its measures within one month of receipt."""
+
+    quarter = models.CharField(_("quarter"), max_length=7, unique=True)
+    report = models.TextField(_("report"))
+    follow_up = models.TextField(_("follow-up of earlier recommendations"))
+    recommendations = models.TextField(_("recommendations"))
+    due = models.DateField(_("due"))
+    sent_on = models.DateField(_("sent to the ministry on"))
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    forwarded_on = models.DateField(_("forwarded to the MIOs on"), null=True, blank=True)
+
+
+class ConclusionMeasures(models.Model):
+    conclusion = models.ForeignKey(EvaluationConclusion, on_delete=models.CASCADE, related_name="measures")
+    mio = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("MIO"))
+    received_on = models.DateField(_("received on"))
+    due = models.DateField(_("measures due"))
+    measures = models.TextField(_("measures taken"), blank=True)
+    recorded_on = models.DateField(_("measures recorded on"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["conclusion", "mio"], name="conclusion_measures_once")]

@@ -30,3 +30,12 @@ def loaded_plan(world, app):
 @pytest.fixture
 def app(world, family):
     return filed_app(world, family)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Service-level messages are read in English in these tests (the pages set their language themselves)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -9,7 +9,7 @@ from adaptation.models import Evidence
 from adaptation.services import evidence as ev
 from kandas.deadlines import step_deadlines
 
-from .plan_world import app, loaded_plan  # noqa: F401
+from .plan_world import app, loaded_plan, english  # noqa: F401
 from .support_world import family, world  # noqa: F401
 
 pytestmark = pytest.mark.django_db

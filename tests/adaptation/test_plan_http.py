@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from .plan_world import app, loaded_plan  # noqa: F401
+from .plan_world import app, loaded_plan, english  # noqa: F401
 from .support_world import client_for, family, world  # noqa: F401
 
 pytestmark = pytest.mark.django_db

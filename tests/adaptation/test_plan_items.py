@@ -11,7 +11,7 @@ from kandas.deadlines import step_deadlines
 from kandas.models import Signature, TermRow
 from kandas.signing import signature_verify
 
-from .plan_world import INCLUDED, app, filed_app, loaded_plan  # noqa: F401
+from .plan_world import INCLUDED, app, filed_app, loaded_plan, english  # noqa: F401
 from .support_world import family, make_family, wd, world  # noqa: F401
 
 pytestmark = pytest.mark.django_db

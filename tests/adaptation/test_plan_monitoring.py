@@ -12,7 +12,7 @@ from kandas.roles import Role
 from kandas.services import person_kandas_status_set
 from tests.factories import make_staff
 
-from .plan_world import app  # noqa: F401
+from .plan_world import app, english  # noqa: F401
 from .support_world import family, world  # noqa: F401
 
 
@@ -65,3 +65,38 @@ def test_ada20_crtr_records_an_evaluation_scores_checked(world):
     ev = evaluation.evaluation_record(actor=crtr, organisation_id=world.settle.cc.pk, quarter="2026-Q3",
                                       relevance=4, effectiveness=3, social_effect=3, left_region=2)
     assert ev.total == 10 and ev.band == "medium"
+
+
+@pytest.mark.django_db
+def test_ada20_evaluation_fulfils_the_quarterly_obligation_due_the_5th(world):
+    """ADA-20: the CC's quarterly evaluation obligation (due 05.10.2026) is fulfilled by the CRTR's record;
+    a quarter not yet over is refused."""
+    from kandas.models import Obligation
+
+    crtr = make_staff(Role.CRTR_ANALYST)
+    with pytest.raises(ValidationError, match="after it ends"):
+        evaluation.evaluation_record(actor=crtr, organisation_id=world.settle.cc.pk, quarter="2026-Q4",
+                                     relevance=3, effectiveness=3, social_effect=3)
+    evaluation.evaluation_record(actor=crtr, organisation_id=world.settle.cc.pk, quarter="2026-Q3", relevance=5,
+                                 effectiveness=5, social_effect=5, on=datetime.date(2026, 10, 3))
+    obligation = Obligation.objects.get(kind="adaptation.quality_evaluation", organisation=world.settle.cc)
+    assert obligation.due == datetime.date(2026, 10, 5) and obligation.state == "done"
+
+
+@pytest.mark.django_db
+def test_ada21_conclusion_by_the_25th_forwarded_to_mios_measures_within_a_month(world):
+    crtr, ministry = make_staff(Role.CRTR_ANALYST), make_staff(Role.MINISTRY_ANALYST)
+    with pytest.raises(ValidationError, match="three parts"):
+        evaluation.conclusion_send(actor=crtr, quarter="2026-Q3", report="Отчёт", follow_up="", recommendations="")
+    conclusion = evaluation.conclusion_send(actor=crtr, quarter="2026-Q3", report="Отчёт", follow_up="Исполнено",
+                                            recommendations="Усилить выезды")
+    assert conclusion.due == datetime.date(2026, 10, 25)
+    with pytest.raises(PermissionDenied):
+        evaluation.conclusion_forward(actor=crtr, conclusion_id=conclusion.pk)
+    rows = evaluation.conclusion_forward(actor=ministry, conclusion_id=conclusion.pk, on=datetime.date(2026, 10, 31))
+    mine = next(r for r in rows if r.mio_id == world.settle.mio.pk)
+    assert mine.due == datetime.date(2026, 11, 30)
+    with pytest.raises(PermissionDenied):
+        evaluation.measures_record(actor=world.other.specialist, measures_id=mine.pk, measures="Меры")
+    done = evaluation.measures_record(actor=world.settle.head, measures_id=mine.pk, measures="Проверка ЦТМ и КЦ")
+    assert done.recorded_on is not None

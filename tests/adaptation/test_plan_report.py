@@ -15,7 +15,7 @@ from kandas.models import Obligation
 from kandas.obligation_services import obligation_ensure
 from kandas.obligations import obligation_kind
 
-from .plan_world import app, loaded_plan  # noqa: F401
+from .plan_world import app, loaded_plan, english  # noqa: F401
 from .support_world import client_for, family, world  # noqa: F401
 
 pytestmark = pytest.mark.django_db
