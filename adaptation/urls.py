@@ -61,3 +61,4 @@ urlpatterns += [
     path("reports/<int:cc_pk>/<str:period>/submit/", report_views.monthly_report_submit, name="monthly_report_submit"),
     path("reports/received/<int:pk>/", report_views.monthly_report_receive, name="monthly_report_receive"),
 ]
+urlpatterns += [path("support/<int:pk>/roadmap.pdf", plan_views.roadmap_pdf, name="roadmap_pdf")]

@@ -166,3 +166,17 @@ def upload_chunk_view(request, upload_id):
     except ValidationError as exc:
         return JsonResponse({"error": _errors(exc), "offset": up.received}, status=400)
     return JsonResponse({"id": str(up.pk), "offset": up.received, "size": up.size, "done": bool(up.evidence_id)})
+
+
+@login_required
+def roadmap_pdf(request, pk: int):
+    """ADA-17: the rural roadmap, printable in 3 copies (the form is not in the seed: built from p.38)."""
+    app = support_get(user=request.user, pk=pk)
+    plan = getattr(app, "plan", None)
+    roadmap = getattr(plan, "roadmap", None) if plan else None
+    if roadmap is None:
+        raise Http404
+    language = pdf_language(request)
+    print_gate(user=request.user, person=app.applicant, detail=f"{app.ref} roadmap")
+    return pdf_response("adaptation/plans/pdf/roadmap.html", {"app": app, "plan": plan, "roadmap": roadmap},
+                        filename=f"{app.ref}-roadmap-{language}.pdf", language=language)
