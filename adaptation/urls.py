@@ -62,3 +62,4 @@ urlpatterns += [
     path("reports/received/<int:pk>/", report_views.monthly_report_receive, name="monthly_report_receive"),
 ]
 urlpatterns += [path("support/<int:pk>/roadmap.pdf", plan_views.roadmap_pdf, name="roadmap_pdf")]
+urlpatterns += [path("plans/dashboard/", report_views.plan_dashboard_view, name="plan_dashboard")]

@@ -111,3 +111,21 @@ def monthly_report_receive(request, pk: int):
     else:
         messages.success(request, _("The report is recorded as received."))
     return redirect("adaptation:monthly_reports")
+
+
+@login_required
+def plan_dashboard_view(request):
+    """Plan completion and overdue items, monitoring rounds due, scores by quarter (numbers beside bars)."""
+    from ..services.dashboards import plan_dashboard, plan_dashboard_xlsx
+
+    national = request.user.is_superuser or user_has_role(request.user, Role.CRTR_ANALYST, Role.MINISTRY_ANALYST)
+    org = user_organisation(request.user)
+    if not national and (org is None or org.region_id is None):
+        raise PermissionDenied(_("The dashboard shows a region's plans to its organisations."))
+    data = plan_dashboard(region_id=None if national else org.region_id)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(plan_dashboard_xlsx(data),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = 'attachment; filename="adaptation-dashboard.xlsx"'
+        return response
+    return render(request, "adaptation/plans/dashboard.html", data)
