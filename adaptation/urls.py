@@ -63,3 +63,4 @@ urlpatterns += [
 ]
 urlpatterns += [path("support/<int:pk>/roadmap.pdf", plan_views.roadmap_pdf, name="roadmap_pdf")]
 urlpatterns += [path("plans/dashboard/", report_views.plan_dashboard_view, name="plan_dashboard")]
+urlpatterns += [path("evidence/<int:pk>/", plan_views.evidence_file, name="evidence_file")]

@@ -180,3 +180,20 @@ def roadmap_pdf(request, pk: int):
     print_gate(user=request.user, person=app.applicant, detail=f"{app.ref} roadmap")
     return pdf_response("adaptation/plans/pdf/roadmap.html", {"app": app, "plan": plan, "roadmap": roadmap},
                         filename=f"{app.ref}-roadmap-{language}.pdf", language=language)
+
+
+@login_required
+def evidence_file(request, pk: int):
+    """An evidence file, to those who see its case only (MEDIA_URL is not served: GEN-3), logged."""
+    from django.http import FileResponse
+
+    from kandas.models import PersonalDataAccess
+    from kandas.services import personal_data_access_log
+
+    from ..models import Evidence
+
+    evidence = get_object_or_404(Evidence.objects.select_related("item__plan", "item__person"), pk=pk)
+    support_get(user=request.user, pk=evidence.item.plan.application_id)
+    personal_data_access_log(user=request.user, person=evidence.item.person, action=PersonalDataAccess.Action.VIEW,
+                             detail=f"evidence {evidence.pk}")
+    return FileResponse(evidence.file.open("rb"), filename=evidence.filename)

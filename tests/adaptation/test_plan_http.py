@@ -74,3 +74,23 @@ def test_ada16_phone_page_upload_and_complete(world, app):
     r = cc.post(f"/adaptation/plan-items/{item.pk}/", {"completed_on": today.isoformat(), "documents": "Справка"}, follow=True)
     body = r.content.decode()
     assert "Completed on" in body and today.strftime("%d.%m.%Y") in body and "geo:52.280000,76.960000" in body
+
+
+def test_ada16_evidence_file_to_the_case_readers_only_gen3(world, app):
+    """GEN-3: an evidence photo is served through its case (MEDIA_URL is not served), logged; 404 elsewhere."""
+    from adaptation.models import Evidence
+    from adaptation.services import evidence as ev
+    from kandas.models import PersonalDataAccess
+
+    plan = loaded_plan(world, app)
+    item = plan.items.get(person=app.applicant, service=7)
+    up = ev.upload_start(actor=world.settle.cc_specialist, item_id=item.pk, kind="photo", filename="a.jpg",
+                         size=len(PHOTO), latitude="52.1", longitude="76.9", accuracy="5", taken_at="2026-12-01T09:00:00Z")
+    ev.upload_chunk(actor=world.settle.cc_specialist, upload_id=up.pk, offset=0, data=PHOTO)
+    evidence = Evidence.objects.get()
+    cc = client_for(world.settle.cc_specialist)
+    assert f"/adaptation/evidence/{evidence.pk}/" in cc.get(f"/adaptation/plan-items/{item.pk}/").content.decode()
+    r = cc.get(f"/adaptation/evidence/{evidence.pk}/")
+    assert r.status_code == 200 and b"".join(r.streaming_content) == PHOTO
+    assert PersonalDataAccess.objects.filter(detail=f"evidence {evidence.pk}").exists()
+    assert client_for(world.other.cc_specialist).get(f"/adaptation/evidence/{evidence.pk}/").status_code == 404
