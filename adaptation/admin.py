@@ -144,3 +144,45 @@ class JobFairAdmin(admin.ModelAdmin):
     list_filter = ("mode",)
     list_select_related = ("exit_cc", "settlement_cc")
     inlines = [CandidateInline]
+
+
+# Adaptation services II (ADA-14…21): read-only views of what the services record; the plan terms are edited
+# in kandas' term tables (table ADA-14).
+from .models import AdaptationPlan, Evidence, MonitoringRound, MonthlyReport, PlanItem, QualityEvaluation  # noqa: E402
+
+
+class PlanItemInline(ReadOnlyInline):
+    model = PlanItem
+    fields = ("person", "service", "term_length", "term_unit", "due", "completed_on", "completed_by")
+
+
+class RoundInline(ReadOnlyInline):
+    model = MonitoringRound
+    fields = ("number", "period_start", "due", "done_on", "residence_confirmed")
+
+
+@admin.register(AdaptationPlan)
+class AdaptationPlanAdmin(admin.ModelAdmin):
+    list_display = ("application", "state", "included_on", "approved_on", "loaded_on", "support_until")
+    list_filter = ("state",)
+    readonly_fields = ("application", "included_on", "support_until", "state", "agreed_on", "approved_on",
+                       "approved_by", "loaded_on", "created_by")
+    inlines = [PlanItemInline, RoundInline]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ("item", "kind", "filename", "latitude", "longitude", "accuracy_m", "taken_at", "uploaded_by")
+    readonly_fields = [f.name for f in Evidence._meta.fields]
+
+
+@admin.register(MonthlyReport)
+class MonthlyReportAdmin(admin.ModelAdmin):
+    list_display = ("career_centre", "period", "rows", "submitted_on", "received_on")
+    readonly_fields = [f.name for f in MonthlyReport._meta.fields]
+
+
+@admin.register(QualityEvaluation)
+class QualityEvaluationAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "quarter", "relevance", "effectiveness", "social_effect", "total", "band")
+    readonly_fields = [f.name for f in QualityEvaluation._meta.fields]

@@ -38,3 +38,29 @@ urlpatterns += [
     path("support/fairs/<int:pk>/", support_journey.fair_detail, name="fair_detail"),
     path("support/fairs/<int:pk>/<str:action>/", support_journey.fair_act, name="fair_act"),
 ]
+
+# The individual plan and evidence from the field (ADA-14…16).
+from .views import plans as plan_views  # noqa: E402
+
+urlpatterns += [
+    path("support/<int:pk>/plan/", plan_views.plan_detail, name="plan_detail"),
+    path("support/<int:pk>/plan/<str:action>/", plan_views.plan_act, name="plan_act"),
+    path("support/<int:pk>/plan.pdf", plan_views.plan_pdf, name="plan_pdf"),
+    path("plan-items/<int:item_pk>/", plan_views.item_field, name="plan_item"),
+    path("plan-items/<int:item_pk>/uploads/", plan_views.upload_start_view, name="plan_upload_start"),
+    path("uploads/<uuid:upload_id>/", plan_views.upload_chunk_view, name="plan_upload_chunk"),
+]
+
+# The monthly report app.3 (ADA-18).
+from .views import reports as report_views  # noqa: E402
+
+urlpatterns += [
+    path("reports/", report_views.monthly_reports, name="monthly_reports"),
+    path("reports/<int:cc_pk>/<str:period>.pdf", report_views.monthly_report_pdf, name="monthly_report_pdf"),
+    path("reports/<int:cc_pk>/<str:period>.xlsx", report_views.monthly_report_xlsx, name="monthly_report_xlsx"),
+    path("reports/<int:cc_pk>/<str:period>/submit/", report_views.monthly_report_submit, name="monthly_report_submit"),
+    path("reports/received/<int:pk>/", report_views.monthly_report_receive, name="monthly_report_receive"),
+]
+urlpatterns += [path("support/<int:pk>/roadmap.pdf", plan_views.roadmap_pdf, name="roadmap_pdf")]
+urlpatterns += [path("plans/dashboard/", report_views.plan_dashboard_view, name="plan_dashboard")]
+urlpatterns += [path("evidence/<int:pk>/", plan_views.evidence_file, name="evidence_file")]

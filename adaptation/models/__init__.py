@@ -10,3 +10,7 @@ from .journey import (  # noqa: F401
     ConsultationTopic, ConsultationTopicRecord, FairMode, JobFair, JobFairCandidate, PreliminaryConsultation,
     PreliminaryVisit, VisitPlace,
 )
+from .plans import AdaptationPlan, Evidence, EvidenceKind, EvidenceUpload, PlanItem, PlanState  # noqa: F401
+from .reports import MonthlyReport  # noqa: F401
+from .monitoring import ConclusionMeasures, EvaluationConclusion, MonitoringRound, QualityEvaluation  # noqa: F401
+from .roadmap import RuralRoadmap  # noqa: F401

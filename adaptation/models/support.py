@@ -121,11 +121,15 @@ class SupportApplication(CaseBase):
         "visit_done": _("preliminary visit held"), "visit_plan": _("plan after the visit"),
         "permanent_registration": _("permanent registration"), "fair": _("job fair"),
         "consultation": _("preliminary consultation"),
+        "plan_formed": _("adaptation plan formed"), "plan_agreed": _("plan agreed with the kandas"),
+        "plan_approved": _("plan approved by the LMC"), "plan_loaded": _("plan loaded"),
+        "plan_item_done": _("plan item completed"), "monitoring_round": _("monitoring round"),
     }
     SIGNATURE_PURPOSE_LABELS = {
         "application": _("application (form app.2)"), "lmc_check": _("check by the LMC head"),
         "exit_mio": _("check by the exit MIO"), "settlement_check": _("check by the settlement MIO specialist"),
         "unemployment_draft": _("draft decision on registration as unemployed"),
+        "adaptation_plan": _("adaptation plan approved by the settlement LMC head"),
     }
 
     state = FSMField(_("state"), default=SupportState.REGISTERED, choices=SupportState.choices, protected=True)
@@ -215,6 +219,10 @@ class SupportApplication(CaseBase):
                 "locality": self.locality.kato if self.locality else "",
                 "family_members": [f"{m.person.full_name} ({m.person.iin or '—'}, {m.kinship})"
                             for m in self.members.select_related("person")]}
+        if purpose == "adaptation_plan" and hasattr(self, "plan"):
+            from ..services.plans import plan_snapshot
+
+            data.update(plan=plan_snapshot(self.plan))
         if purpose == "unemployment_draft":
             data.update(state=None, reason=self.unemployment_reason, accepted_on=self.accepted_on)
         return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
