@@ -217,7 +217,7 @@ def test_quo10_applicants_refusal_of_the_offered_unit_is_ground_5(client, world,
     app = heard(world, app, on=D(2026, 3, 18))
     client.force_login(world.head)
     html = client.get(app.get_absolute_url()).content.decode()
-    assert 'value="k5" id="id_grounds_4" checked' in html and "отказался" in html
+    assert 'value="k5" id="id_refuse_grounds_4" checked' in html and "отказался" in html
 
 
 # --- QUO-1 ----------------------------------------------------------------------------------------------
