@@ -7,6 +7,11 @@ class AdaptationConfig(AppConfig):
     verbose_name = _("Adaptation centre")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .setup import plan_terms_ensure
+
+        post_migrate.connect(plan_terms_ensure, sender=self, dispatch_uid="adaptation_plan_terms_ensure")
         from . import actions_support  # noqa: F401  (registers the actions of the adaptation-services case)
         from kandas.events import kandas_status_expired, kandas_status_granted
 
