@@ -39,11 +39,17 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "health_check",
+    "crispy_forms",
+    "crispy_bootstrap5",
     "kandas",
     "status",
     "quota",
     "adaptation",
 ]
+
+# Every form renders through django-crispy-forms with the Bootstrap 5 pack (templates/partials/form_fields.html).
+CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
+CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 MIDDLEWARE = [
     "kandas.middleware.RequestSizeLimitMiddleware",

@@ -2,8 +2,13 @@
 document.addEventListener("input", async (event) => {
   const field = event.target;
   if (!field.matches("input[data-iin]")) return;
-  const out = document.getElementById(field.id + "-feedback");
-  if (!out) return;
+  let out = document.getElementById(field.id + "-feedback");
+  if (!out) {
+    out = document.createElement("div");
+    out.id = field.id + "-feedback";
+    out.setAttribute("aria-live", "polite");
+    field.insertAdjacentElement("afterend", out);
+  }
   const value = field.value.trim();
   if (value.length < 12) { out.textContent = ""; field.classList.remove("is-valid", "is-invalid"); return; }
   const response = await fetch(`/api/v1/iin/${encodeURIComponent(value)}/`, {credentials: "same-origin"});

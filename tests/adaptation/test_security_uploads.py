@@ -7,6 +7,7 @@ from django.urls import reverse
 from kandas.models import Document
 
 from .helpers import register
+from tests.html import field_error_shown
 
 pytestmark = pytest.mark.django_db
 
@@ -19,5 +20,5 @@ def test_talon_with_pdf_name_but_other_content_is_refused(client, staff):
     fake.name = "talon.pdf"
     response = client.post(reverse("adaptation:residence_act", args=[app.pk, "talon_record"]),
                            {"resident": app.persons.first().pk, "file": fake})
-    assert response.status_code == 400 and 'data-testid="error-file"' in response.content.decode()
+    assert response.status_code == 400 and field_error_shown(response.content.decode(), 'file')
     assert not Document.objects.filter(kind="police_talon").exists()

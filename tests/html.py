@@ -1,0 +1,7 @@
+"""What a page shows, read from its HTML the way the forms render it (django-crispy-forms, Bootstrap 5 pack)."""
+import re
+
+
+def field_error_shown(html: str, field: str) -> bool:
+    """The field's own error block is on the page (id="<auto id ending in the field name>_error")."""
+    return re.search(rf'id="id_(?:[a-z0-9_]+_)?{re.escape(field)}_error"', html) is not None
