@@ -11,6 +11,8 @@ PERIODIC_TASKS = {
     # Periodic obligations of every app (<app>/obligations.py): monthly reports, the yearly list of localities…
     "Obligations: create this period's obligations": (
         "kandas.tasks.obligations_generate_task", {"minute": "10", "hour": "2"}),
+    "Registry: find possible duplicate registrations": (
+        "kandas.tasks.duplicates_find_task", {"minute": "40", "hour": "1"}),
     "Calendar: seed next year from the holidays package": (
         "kandas.tasks.calendar_seed_next_year_task", {"minute": "30", "hour": "3", "day_of_month": "1"}),
 }

@@ -78,3 +78,12 @@ def calendar_seed_next_year_task() -> int:
         for day in added:
             deadlines_recompute_after_calendar_change(changed_day=day)
     return len(added)
+
+
+@shared_task
+def duplicates_find_task() -> dict:
+    """Nightly (Celery beat): renew each region's list of possible duplicate registrations."""
+    from .duplicate_services import duplicates_find
+    from .models import Region
+
+    return {region.kato: duplicates_find(region=region) for region in Region.objects.all()}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import documents, families, obligations, registry, work
+from .views import documents, duplicates, families, obligations, registry, work
 
 app_name = "kandas"
 
@@ -13,6 +13,10 @@ urlpatterns = [
     path("signatures/<uuid:token>/verify/", work.signature_verify_page, name="signature_verify"),
     path("persons/", registry.person_search, name="person_search"),
     path("persons/new/", registry.person_create, name="person_create"),
+    path("persons/duplicates/", duplicates.duplicate_list, name="duplicate_list"),
+    path("persons/<int:first_id>/duplicate-of/<int:second_id>/", duplicates.duplicate_compare, name="duplicate_compare"),
+    path("persons/<int:first_id>/duplicate-of/<int:second_id>/resolve/", duplicates.duplicate_resolve,
+         name="duplicate_resolve"),
     path("persons/<int:pk>/", registry.person_detail, name="person_detail"),
     path("persons/<int:pk>/edit/", registry.person_edit, name="person_edit"),
     path("persons/<int:pk>/consent/", registry.consent_add, name="consent_add"),

@@ -2,6 +2,7 @@ from .calendar import CalendarDay
 from .consent import DevelopmentMessage, DigitalConsentRequest
 from .casework import CaseBase, CaseCounter, Deadline, Notification, Signature, SigningKey, TransitionLog, Unit
 from .documents import DOCUMENT_LIMITS, Consent, Document, DocumentKind, PersonalDataAccess, StateRecord
+from .duplicates import DuplicateCandidate, DuplicateDismissal, DuplicateReason, PersonMerge
 from .geography import Locality, Region
 from .obligations import Obligation, ObligationState
 from .organisations import Organisation, Staff
@@ -11,7 +12,8 @@ from .terms import TermRow
 
 __all__ = [
     "ADULT_AGE", "CalendarDay", "CaseBase", "CaseCounter", "Consent", "DevelopmentMessage", "DigitalConsentRequest",
-    "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind", "Family", "FamilyMember", "KINSHIP_BY_SERVICE",
+    "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind", "DuplicateCandidate", "DuplicateDismissal",
+    "DuplicateReason", "PersonMerge", "Family", "FamilyMember", "KINSHIP_BY_SERVICE",
     "Kinship", "Locality", "Notification", "Obligation", "ObligationState", "Organisation",
     "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "Staff", "StateRecord",
     "TermRow", "TransitionLog", "Unit",

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..duplicates import duplicate_key
 from ..iin import IinError, iin_parse
 from ..translit import name_latin, person_search_text
 from .geography import Region
@@ -43,6 +44,8 @@ class Person(models.Model):
     patronymic = models.CharField(_("patronymic"), max_length=100, blank=True)
     name_latin = models.CharField(_("name in Latin letters"), max_length=320, blank=True, editable=False)
     search_text = models.CharField(max_length=700, blank=True, editable=False)
+    # kandas/duplicates.py: the skeleton key that two registrations of one person share.
+    duplicate_key = models.CharField(max_length=120, blank=True, editable=False, db_index=True, db_default="")
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     birth_place = models.CharField(_("place of birth"), max_length=255, blank=True)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, blank=True)
@@ -61,7 +64,7 @@ class Person(models.Model):
     quota_included_on = models.DateField(_("included in a regional quota on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords(excluded_fields=["search_text", "name_latin"])
+    history = HistoricalRecords(excluded_fields=["search_text", "name_latin", "duplicate_key"])
 
     class Meta:
         ordering = ["surname", "given_name"]
@@ -137,6 +140,7 @@ class Person(models.Model):
                 self.sex = self.sex or info.sex
         self.name_latin = name_latin(self.full_name)
         self.search_text = person_search_text(self.full_name)
+        self.duplicate_key = duplicate_key(surname=self.surname, given_name=self.given_name)
         super().save(*args, **kwargs)
 
 

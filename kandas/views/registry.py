@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import services
+from ..duplicate_services import duplicates_of
 from ..forms import ConsentForm, DocumentForm, PersonFilterForm, PersonForm, person_initial_from_state
 from ..gateway import LocalRegistryGateway, state_gateway
 from ..models import Consent, DigitalConsentRequest, Document, Family, FamilyMember, Person, PersonalDataAccess
@@ -91,6 +92,7 @@ def person_detail(request, pk: int):
             documents=person.documents.all(), state_checks=person_state_checks(person=person),
             access_log=PersonalDataAccess.objects.filter(person=person).select_related("user")[:10],
             document_form=DocumentForm(), consent_form=ConsentForm(),
+            duplicates=duplicates_of(user=request.user, person=person),
             **_digital_consent_context(person),
         )
     return render(request, "kandas/person_detail.html", context)
