@@ -83,7 +83,8 @@ def filters_summary(form, *, skip=()) -> str:
     if not form.is_bound or not hasattr(form, "cleaned_data"):
         return ""
     parts = []
-    for name, field in form.fields.items():
+    fields = sorted(form.fields.items(), key=lambda item: item[0] != "q")  # the search text first
+    for name, field in fields:
         value = form.cleaned_data.get(name)
         if name in skip or name in form.errors or value in (None, "", False, []):
             continue

@@ -51,8 +51,42 @@ def assert_no_raw_states(page_html: str, language: str, *choices):
     from django.utils import translation
 
     with translation.override(language):
-        codes = {str(v) for c in choices for v, label in c.choices if str(v) != str(label)}
+        codes = {str(v) for c in choices for v, label in c.choices if str(v) not in str(label).lower()}
     if language.startswith("en"):  # "portal", "general" are English words too: only what no label has
         codes = {c for c in codes if "_" in c or any(ch.isdigit() for ch in c)}
     words = set(re.findall(r"[A-Za-z0-9_]+", visible_text(page_html)))
     assert not words & codes, words & codes
+
+
+def client_for(user, language="en"):
+    from django.test import Client
+
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.force_login(user)
+    client.cookies["django_language"] = language
+    return client
+
+
+def rename(person, surname="Қасымов", given_name="Бауыржан"):
+    person.refresh_from_db()
+    person.surname, person.given_name, person.patronymic = surname, given_name, ""
+    person.save()  # recomputes the folded search key
+
+
+def assert_case_list_standard(user, url, view_module, monkeypatch, kasymov: list, other, filters: dict,
+                              state_label: str):
+    """Two cases of applicants named Қасымов and one of someone else, on a case list: the second page keeps
+    search and filters; the search ignores case and script; a case number (lower case) finds its case; an
+    empty result names the search and the filter (by its label)."""
+    client = client_for(user)
+    a, b = kasymov
+    for query in ("kasymov", "KASYMOV", "Қасымов", "ҚАСЫМОВ"):
+        page = client.get(url, {"q": query}).content.decode()
+        assert a.ref in page and b.ref in page and other.ref not in page, query
+    page = client.get(url, {"q": a.ref.lower()}).content.decode()
+    assert a.ref in page and b.ref not in page
+    message = empty_message(client.get(url, {"q": "Zzyx", **filters}).content.decode())
+    assert message.startswith("No applications match «Zzyx»") and state_label.lower() in message.lower(), message
+    one_per_page(monkeypatch, view_module)
+    second = assert_next_page_keeps(client, url, {"q": "kasymov", **filters})
+    assert (a.ref in second) != (b.ref in second)
