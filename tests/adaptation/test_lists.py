@@ -1,5 +1,7 @@
 """The residence and adaptation-services lists to the standard of every list (tests/list_checks.py)."""
 import pytest
+from django.utils.text import format_lazy
+from django.utils.text import format_lazy
 
 import adaptation.views.residence as residence_views
 import adaptation.views.support as support_views
@@ -16,7 +18,7 @@ def test_residence_list_keeps_filters_searches_any_case_and_number_and_names_an_
     a, b = register(staff, surname="Қасымов"), register(staff, surname="Қасымов")
     other = register(staff, surname="Ермеков")
     assert_case_list_standard(staff.specialist, "/adaptation/residence/", residence_views, monkeypatch, [a, b], other,
-                              {"state": a.state}, f"state: {ResidenceState(a.state).label}")
+                              {"state": a.state}, format_lazy("state: {}", ResidenceState(a.state).label))
     for language in ("en", "kk"):
         page = client_for(staff.specialist, language).get("/adaptation/residence/").content.decode()
         assert_no_raw_states(page, language, ResidenceState)
@@ -29,7 +31,7 @@ def test_support_list_keeps_filters_searches_any_case_and_number_and_names_an_em
     rename(apps[2].applicant, "Ермеков")
     a = apps[0]
     assert_case_list_standard(world.exit.cc_specialist, "/adaptation/support/", support_views, monkeypatch,
-                              apps[:2], apps[2], {"state": a.state}, f"step: {SupportState(a.state).label}")
+                              apps[:2], apps[2], {"state": a.state}, format_lazy("step: {}", SupportState(a.state).label))
     for language in ("en", "kk"):
         page = client_for(world.exit.cc_specialist, language).get("/adaptation/support/").content.decode()
         assert_no_raw_states(page, language, SupportState)

@@ -1,5 +1,6 @@
 """The quota application list to the standard of every list (tests/list_checks.py)."""
 import pytest
+from django.utils.text import format_lazy
 
 import quota.views.applications as views
 from quota.models import AppState, Channel, QuotaKind
@@ -23,7 +24,7 @@ def cases(world, kandas_family):
 def test_quota_list_keeps_filters_searches_any_case_and_number_and_names_an_empty_search(world, cases, monkeypatch):
     a, b, other = cases
     assert_case_list_standard(world.specialist, URL, views, monkeypatch, [a, b], other,
-                              {"state": a.state, "kind": QuotaKind.KANDAS}, f"state: {AppState(a.state).label}")
+                              {"state": a.state, "kind": QuotaKind.KANDAS}, format_lazy("state: {}", AppState(a.state).label))
 
 
 @pytest.mark.parametrize("language", ["en", "kk"])
