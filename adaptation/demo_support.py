@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from kandas.iin import iin_build
 from kandas.models import Kinship, Locality, Organisation, Person, Region, StateRecord
+from kandas.reference import organisation_name_en
 from kandas.services import person_kandas_status_set
 
 from .models import ConsultationTopic, SupportApplication, SupportCopy, SupportState
@@ -145,7 +146,8 @@ def _demo_load(stdout=None) -> dict:
             continue
         Organisation.objects.get_or_create(kind=Organisation.Kind.TAC, region=settle, defaults={
             "name_ru": f"Центр временного размещения ({settle.name_ru})",
-            "name_kk": f"Уақытша орналастыру орталығы ({settle.name_kk})"})
+            "name_kk": f"Уақытша орналастыру орталығы ({settle.name_kk})",
+            "name_en": organisation_name_en(Organisation.Kind.TAC, settle)})
         if SupportApplication.objects.filter(exit_region=exit_region, settlement_region=settle).exists():
             continue
         for n, stage in enumerate(STAGES):

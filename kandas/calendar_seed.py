@@ -22,7 +22,7 @@ import holidays
 
 from .models import CalendarDay
 
-# The package speaks English and Kazakh; Russian names are ours.
+# The package speaks English and Kazakh (holidays.KZ.supported_languages: en_US, kk, uk); Russian names are ours.
 RU_NAMES = {
     "New Year's Day": "Новый год",
     "Orthodox Christmas": "Православное Рождество",
@@ -60,9 +60,16 @@ def _kk(name_kk: str) -> str:
     return name_kk.replace(" (бағаланған)", "")
 
 
+def _en(name: str) -> str:
+    """The package's English name as a reader reads it: a transfer says so, an estimate is not flagged."""
+    if name.startswith("Day off"):
+        return "Transferred day off"
+    return _base(name) + (" (transferred)" if "(observed)" in name else "")
+
+
 def calendar_rows_for_year(year: int) -> list[CalendarDay]:
     """The package's calendar for `year` as unsaved rows (the default an administrator starts from)."""
-    en = holidays.KZ(years=year)
+    en = holidays.KZ(years=year, language="en_US")
     kk = holidays.KZ(years=year, language="kk")
     rows = []
     for day, name in sorted(en.items()):
@@ -72,11 +79,12 @@ def calendar_rows_for_year(year: int) -> list[CalendarDay]:
             continue  # religious holidays do not move off a weekend
         kind = CalendarDay.Kind.DAY_OFF if _is_transfer(name) else CalendarDay.Kind.HOLIDAY
         rows.append(CalendarDay(date=day, kind=kind, name_ru=_ru(name), name_kk=_kk(kk.get(day, name)),
+                                name_en=_en(name),
                                 decree=LIBRARY_NOTE, from_library=True))
     for day in sorted(getattr(en, "weekend_workdays", ())):
         if day.year == year and day not in en:
             rows.append(CalendarDay(date=day, kind=CalendarDay.Kind.WORKING, name_ru="Рабочий день (перенос)",
-                                    name_kk="Жұмыс күні (ауыстырылған)", decree=LIBRARY_NOTE, from_library=True))
+                                    name_kk="Жұмыс күні (ауыстырылған)", name_en="Working day (transferred)", decree=LIBRARY_NOTE, from_library=True))
     return rows
 
 

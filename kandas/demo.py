@@ -15,7 +15,7 @@ from .auth import DEMO_PASSWORD
 from .iin import iin_build
 from .models import (Consent, Family, FamilyMember, Kinship, Locality, Organisation, Person, Region, Staff,
                      StateRecord)
-from .reference import regions_ensure
+from .reference import LOCALITY_NAMES_EN, organisation_name_en, regions_ensure
 from .roles import ROLE_ORGANISATION_KIND, Role
 
 # Region code used in user names → KATO.
@@ -69,6 +69,9 @@ def _org(kind, region, parent=None, name=None):
     suffix_kk = f" ({region.name_kk})" if region else ""
     org, _ = Organisation.objects.get_or_create(kind=kind, region=region, name_ru=ru + suffix_ru,
                                                 defaults={"name_kk": kk + suffix_kk, "parent": parent})
+    if not org.name_en and (en := organisation_name_en(kind, region)):
+        org.name_en = en
+        org.save(update_fields=["name_en"])
     return org
 
 
@@ -149,7 +152,7 @@ def demo_load(stdout=None) -> dict:
         region = Region.objects.get(kato=kato)
         for l_kato, ru, kk, kind, rural in DEMO_LOCALITIES[kato]:
             Locality.objects.get_or_create(kato=l_kato, defaults={"region": region, "name_ru": ru, "name_kk": kk,
-                                                                  "kind": kind, "is_rural": rural})
+                                                                  "name_en": LOCALITY_NAMES_EN.get(l_kato, ""), "kind": kind, "is_rural": rural})
         orgs = {kind: _org(kind, region) for kind in ("MIO", "LMC", "ACC", "KCOM", "ECOM", "GOVCORP")}
         orgs["CC"] = _org("CC", region, parent=orgs["LMC"])
         for role in REGION_ROLES:

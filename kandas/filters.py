@@ -66,3 +66,38 @@ class YearField(forms.IntegerField):
         kwargs.setdefault("max_value", YEAR_MAX)
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
+
+
+def _lower_first(text) -> str:
+    """ "State" → "state" inside a sentence; an abbreviation ("IIN", "KATO") stays as it is."""
+    text = str(text)
+    return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
+def filters_summary(form, *, skip=()) -> str:
+    """What a list was filtered by, as its reader reads it, for the empty result: «Kasymov», state: at the
+    commission, only overdue. The search text in «», each other filter as "label: value" with the choice's label
+    (never its code) and a region's or centre's name in the reader's language; invalid filters are left out."""
+    import datetime
+
+    if not form.is_bound or not hasattr(form, "cleaned_data"):
+        return ""
+    parts = []
+    fields = sorted(form.fields.items(), key=lambda item: item[0] != "q")  # the search text first
+    for name, field in fields:
+        value = form.cleaned_data.get(name)
+        if name in skip or name in form.errors or value in (None, "", False, []):
+            continue
+        label = _lower_first(field.label or name)
+        if value is True:
+            parts.append(label)
+        elif name == "q":
+            parts.append(f"«{value}»")
+        elif isinstance(value, datetime.date):
+            parts.append(f"{label}: {value:%d.%m.%Y}")
+        elif getattr(field, "choices", None) is not None and not hasattr(value, "pk"):
+            shown = dict((str(k), v) for k, v in field.choices if not isinstance(v, (list, tuple)))
+            parts.append(f"{label}: {_lower_first(shown.get(str(value), value))}")
+        else:
+            parts.append(f"{label}: {value}")
+    return ", ".join(parts)

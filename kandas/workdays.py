@@ -22,13 +22,17 @@ class Exception_:
     kind: str
     name_ru: str = ""
     name_kk: str = ""
+    name_en: str = ""
+
+    def name_for(self, language: str | None = None) -> str:
+        """The day's name for a reader of `language` (default: the active one); Russian where it has none."""
+        language = (language or get_language() or "ru").lower()
+        own = self.name_kk if language.startswith("kk") else self.name_en if language.startswith("en") else ""
+        return own or self.name_ru or self.name_kk
 
     @property
     def name(self) -> str:
-        """The day's name in the active language (Kazakh or Russian, whichever exists)."""
-        if (get_language() or "ru").startswith("kk"):
-            return self.name_kk or self.name_ru
-        return self.name_ru or self.name_kk
+        return self.name_for()
 
 
 class WorkCalendar:
@@ -39,8 +43,8 @@ class WorkCalendar:
     def load(cls) -> "WorkCalendar":
         from .models import CalendarDay
 
-        rows = CalendarDay.objects.values_list("date", "kind", "name_ru", "name_kk")
-        return cls({d: Exception_(kind, nr, nk) for d, kind, nr, nk in rows})
+        rows = CalendarDay.objects.values_list("date", "kind", "name_ru", "name_kk", "name_en")
+        return cls({d: Exception_(kind, nr, nk, ne) for d, kind, nr, nk, ne in rows})
 
     def is_working(self, day: datetime.date) -> bool:
         exc = self.exceptions.get(day)
@@ -92,9 +96,7 @@ class WorkCalendar:
         """Non-working days from `first` to `last` with the holiday's name ("" for a plain weekend)."""
         return [(day, name) for day, name, _kind in self._non_working(first, last)]
 
-    def _non_working(self, first: datetime.date, last: datetime.date, kk: bool | None = None):
-        if kk is None:
-            kk = (get_language() or "ru").startswith("kk")
+    def _non_working(self, first: datetime.date, last: datetime.date, language: str | None = None):
         day = first
         while day <= last:
             if not self.is_working(day):
@@ -102,7 +104,7 @@ class WorkCalendar:
                 if exc is None:
                     yield day, "", "weekend"
                 else:
-                    yield day, ((exc.name_kk or exc.name_ru) if kk else (exc.name_ru or exc.name_kk)), exc.kind
+                    yield day, exc.name_for(language), exc.kind
             day += ONE_DAY
 
     def working_weekends_between(self, first: datetime.date, last: datetime.date) -> list[datetime.date]:
@@ -118,7 +120,7 @@ class WorkCalendar:
             "%(n)d working day after %(start)s", "%(n)d working days after %(start)s", n
         ) % {"n": n, "start": _fmt(start)}
         parts = []
-        runs = _group_runs(self._non_working(start + ONE_DAY, due, kk=language.startswith("kk")), words)
+        runs = _group_runs(self._non_working(start + ONE_DAY, due, language=language), words)
         for first, last, names in runs:
             span = _fmt_short(first) if first == last else f"{_fmt_short(first)}–{_fmt_short(last)}"
             parts.append(words["run"] % {"span": span, "names": ", ".join(names)})

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kandas.models import Family, Locality, Region, StateRecord
+from kandas.reference import LOCALITY_NAMES_EN
 
 from .models import Channel, QuotaApplication, QuotaKind, QuotaPlan, QuotaUnit
 from .services import (MemberInput, application_check_completeness, application_decide_include,
@@ -36,6 +37,7 @@ def demo_load(stdout=None) -> None:
                            unit=QuotaUnit.FAMILIES, basis="Постановление Правительства РК (демо)")
         for loc_kato, ru, kk in LOCALITIES[kato]:
             Locality.objects.get_or_create(kato=loc_kato, defaults={"region": region, "name_ru": ru, "name_kk": kk,
+                                                                    "name_en": LOCALITY_NAMES_EN.get(loc_kato, ""),
                                                                     "is_rural": ru.startswith("с.")})
         code = {"550000000": "pvl", "590000000": "sko"}[kato]
         mio = _user(f"mio_specialist_{code}")

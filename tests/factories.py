@@ -28,6 +28,7 @@ class RegionFactory(factory.django.DjangoModelFactory):
     kato = factory.Sequence(lambda n: f"9{n:08d}")
     name_ru = factory.Sequence(lambda n: f"Область {n}")
     name_kk = factory.Sequence(lambda n: f"{n} облысы")
+    name_en = factory.Sequence(lambda n: f"Region {n}")
     is_settlement_region = True
 
 
@@ -39,6 +40,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     region = factory.SubFactory(RegionFactory)
     name_ru = factory.LazyAttribute(lambda o: f"{o.kind} {o.region.name_ru if o.region else ''}")
     name_kk = factory.LazyAttribute(lambda o: f"{o.kind} {o.region.name_kk if o.region else ''}")
+    name_en = factory.LazyAttribute(lambda o: f"{o.kind} {o.region.name_en if o.region else ''}")
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
-from kandas.filters import form_filters
+from kandas.filters import filters_summary, form_filters
 from kandas.models import Person
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scope_for
@@ -43,7 +43,7 @@ def residence_list(request):
                           filed_to=filters.get("filed_to"))
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "adaptation/residence/list.html", {
-        "form": form, "page": page, "centres": centres,
+        "form": form, "page": page, "centres": centres, "searched": filters_summary(form),
         "may_register": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD)})
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kandas.casepage import case_page_context
+from kandas.filters import filters_summary, form_filters
 from kandas.holders import step_holders
 from kandas.models import Organisation, PersonalDataAccess
 from kandas.pdf import pdf_language, pdf_response, signature_print_context
@@ -32,7 +33,7 @@ from ..services.chain import support_application_register
 @login_required
 def support_list_view(request):
     form = ListFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = form_filters(request, form)
     qs = support_list(user=request.user, state=filters.get("state", ""),
                       region_id=getattr(filters.get("region"), "pk", None), direction=filters.get("direction", ""),
                       query=filters.get("q", ""), overdue=bool(filters.get("overdue")),
@@ -42,7 +43,7 @@ def support_list_view(request):
     rows = [(a, steps.get(a.pk, [])) for a in page.object_list]
     org = user_organisation(request.user)
     return render(request, "adaptation/support/list.html", {
-        "form": form, "page": page, "rows": rows, "today": timezone.localdate(),
+        "form": form, "page": page, "rows": rows, "today": timezone.localdate(), "searched": filters_summary(form),
         "may_register": bool(org and org.kind == Organisation.Kind.CC),
         "may_consult": bool(org and org.kind == Organisation.Kind.CC and org.region and org.region.is_exit_region)})
 

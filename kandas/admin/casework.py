@@ -13,10 +13,10 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
     """CAL-2: administrators add holidays, transferred days off and working weekend days. Saving or
     deleting a day recomputes the running deadlines it affects (kandas.signals)."""
 
-    list_display = ("date", "weekday", "kind", "name_ru", "name_kk", "decree", "from_library")
+    list_display = ("date", "weekday", "kind", "name_ru", "name_kk", "name_en", "decree", "from_library")
     list_filter = ("kind", "from_library")
     date_hierarchy = "date"
-    search_fields = ("name_ru", "name_kk", "decree")
+    search_fields = ("name_ru", "name_kk", "name_en", "decree")
 
     @admin.display(description=_("weekday"))
     def weekday(self, obj):

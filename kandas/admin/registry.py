@@ -13,31 +13,31 @@ from ..models import (Consent, Document, Family, FamilyMember, Locality, Organis
 class LocalityInline(admin.TabularInline):
     model = Locality
     extra = 0
-    fields = ("kato", "name_ru", "name_kk", "kind", "is_rural")
+    fields = ("kato", "name_ru", "name_kk", "name_en", "kind", "is_rural")
     show_change_link = True
 
 
 @admin.register(Region)
 class RegionAdmin(SimpleHistoryAdmin):
-    list_display = ("name_ru", "name_kk", "kato", "kind", "is_settlement_region", "is_exit_region")
+    list_display = ("name_ru", "name_kk", "name_en", "kato", "kind", "is_settlement_region", "is_exit_region")
     list_filter = ("kind", "is_settlement_region", "is_exit_region")
-    search_fields = ("name_ru", "name_kk", "kato")
+    search_fields = ("name_ru", "name_kk", "name_en", "kato")
     inlines = [LocalityInline]
 
 
 @admin.register(Locality)
 class LocalityAdmin(SimpleHistoryAdmin):
-    list_display = ("name_ru", "name_kk", "region", "kato", "kind", "is_rural")
+    list_display = ("name_ru", "name_kk", "name_en", "region", "kato", "kind", "is_rural")
     list_filter = ("region", "kind", "is_rural")
-    search_fields = ("name_ru", "name_kk", "kato")
+    search_fields = ("name_ru", "name_kk", "name_en", "kato")
     list_select_related = ("region",)
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ("name_ru", "kind", "region", "parent")
+    list_display = ("name_ru", "name_kk", "name_en", "kind", "region", "parent")
     list_filter = ("kind", "region")
-    search_fields = ("name_ru", "name_kk")
+    search_fields = ("name_ru", "name_kk", "name_en")
     list_select_related = ("region", "parent")
     autocomplete_fields = ("parent",)
 

@@ -3,18 +3,34 @@ from django.utils.translation import get_language, gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+def localised(obj, language: str | None = None) -> str:
+    """The name of `obj` (name_ru / name_kk / name_en) for a reader of `language` (default: the active one):
+    Kazakh for kk, English for en, Russian otherwise; Russian when the registry has no name in that language."""
+    language = (language or get_language() or "ru").lower()
+    name = ""
+    if language.startswith("kk"):
+        name = obj.name_kk
+    elif language.startswith("en"):
+        name = obj.name_en
+    return name or obj.name_ru
+
+
 class LocalisedName(models.Model):
-    """Names in Russian and Kazakh; `name` follows the active language."""
+    """A name per language in the registry (ru, kk, en); `name` and `str()` follow the reader's language."""
 
     name_ru = models.CharField(_("name (Russian)"), max_length=255)
     name_kk = models.CharField(_("name (Kazakh)"), max_length=255)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
 
     class Meta:
         abstract = True
 
+    def name_for(self, language: str | None = None) -> str:
+        return localised(self, language)
+
     @property
     def name(self) -> str:
-        return self.name_kk if (get_language() or "ru").startswith("kk") else self.name_ru
+        return self.name_for()
 
     def __str__(self):
         return self.name

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..filters import filters_summary
 from .. import services
 from ..forms import FamilyMemberForm, PersonFilterForm
 from ..models import Family, FamilyMember, Person
@@ -31,7 +32,8 @@ def family_search(request):
         for family in page.object_list:
             family.member_count = counts.get(family.pk, 0)
     return render(request, "kandas/family_search.html", {
-        "form": form, "q": query, "page": page, "show_region_filter": user_is_national(request.user),
+        "form": form, "q": query, "page": page, "searched": filters_summary(form, skip=("sex", "age", "status")),
+        "show_region_filter": user_is_national(request.user),
         "capped": capped, "limit": FAMILY_MATCH_LIMIT,
         "may_see_personal_data": user_may_see_personal_data(request.user)})
 

@@ -22,7 +22,19 @@ def obligations(request):
     kinds = sorted(((code, str(k.label)) for code, k in obligation_kinds_all().items()), key=lambda c: c[1])
     return render(request, "kandas/obligations.html", {
         "page": page, "filters": filters, "kinds": kinds, "kind_labels": dict(kinds),
-        "states": ObligationState.choices})
+        "states": ObligationState.choices, "searched": _searched(filters, dict(kinds))})
+
+
+def _searched(filters: dict, kind_labels: dict) -> str:
+    """The filters of the list as its reader reads them (labels, never codes), for the empty result."""
+    parts = []
+    if filters["kind"]:
+        parts.append(_("kind: %(v)s") % {"v": kind_labels.get(filters["kind"], filters["kind"])})
+    if filters["state"]:
+        parts.append(_("state: %(v)s") % {"v": dict(ObligationState.choices).get(filters["state"], filters["state"])})
+    if filters["period"]:
+        parts.append(_("period: %(v)s") % {"v": filters["period"]})
+    return ", ".join(parts)
 
 
 @login_required

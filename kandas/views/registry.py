@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..filters import filters_summary
 from .. import services
 from ..duplicate_services import duplicates_of
 from ..forms import ConsentForm, DocumentForm, PersonFilterForm, PersonForm, person_initial_from_state
@@ -61,7 +62,7 @@ def person_search(request):
                                         count=count).get_page(request.GET.get("page"))
             too_short = not query.isdigit() and len(query) < 3
     return render(request, "kandas/person_search.html", {
-        "form": form, "q": query, "page": page, "too_short": too_short, "too_many": too_many,
+        "form": form, "q": query, "page": page, "searched": filters_summary(form), "too_short": too_short, "too_many": too_many,
         "limit": SEARCH_MATCH_LIMIT, "may_see_personal_data": user_may_see_personal_data(request.user),
         "show_region_filter": user_is_national(request.user),
     })

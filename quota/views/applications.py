@@ -13,7 +13,7 @@ from kandas.casepage import case_page_context
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scoped_get_or_404, user_organisation
 from kandas.services import personal_data_access_log
-from kandas.filters import query_filters
+from kandas.filters import filters_summary, form_filters
 from kandas.views.actions import case_action_run
 
 from .. import services
@@ -28,12 +28,13 @@ FILERS = (Role.GOVCORP_OPERATOR, Role.MIO_SPECIALIST, Role.CC_SPECIALIST)
 
 @login_required
 def application_list(request):
-    f = query_filters(request, ApplicationListFilterForm)
+    form = ApplicationListFilterForm(request.GET or None)
+    f = form_filters(request, form)
     qs = select_applications(user=request.user, kind=f.get("kind", ""), state=f.get("state", ""),
                              channel=f.get("channel", ""), query=f.get("q", ""))
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "quota/application_list.html", {
-        "page": page, "kinds": QuotaKind.choices, "states": AppState.choices, "channels": Channel.choices,
+        "page": page, "form": form, "searched": filters_summary(form),
         "may_file": user_has_role(request.user, *FILERS)})
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
-from kandas.filters import form_filters
+from kandas.filters import filters_summary, form_filters
 from kandas.roles import user_has_role, user_may_see_personal_data
 from kandas.services import personal_data_access_log
 from kandas.views.actions import case_action_run
@@ -32,7 +32,7 @@ def application_list(request):
                                     query=data.get("q", ""))
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "status/application_list.html", {
-        "form": form, "page": page,
+        "form": form, "page": page, "searched": filters_summary(form),
         # Only the links this user can follow (the pages themselves refuse others with 403).
         "may_file": user_has_role(request.user, *INTAKE_ROLES),
         "may_see_agenda": user_has_role(request.user, *AGENDA_ROLES)})

@@ -318,6 +318,6 @@ def test_obligations_screen_pages_by_50_and_the_pages_keep_the_filters(two_centr
         period = period.next()
     client.force_login(a)
     first = client.get(reverse("kandas:obligations"), {"state": "open"}).content.decode()
-    assert first.count("data-kind=") == 50 and "state=open&page=2" in first
+    assert first.count("data-kind=") == 50 and "state=open&amp;page=2" in first  # the link keeps the filter
     second = client.get(reverse("kandas:obligations"), {"state": "open", "page": 2}).content.decode()
     assert second.count("data-kind=") == 1
