@@ -118,7 +118,10 @@ class QuotaApplication(CaseBase):
         ordering = ["-filed_on", "-pk"]
         verbose_name = _("quota application")
         verbose_name_plural = _("quota applications")
-        indexes = [models.Index(fields=["region", "kind", "state"])]
+        indexes = [models.Index(fields=["region", "kind", "state"]),
+                   # Issue 14: the lists' order (newest first), inside a region and across the country.
+                   models.Index(fields=["region", "-filed_on", "-id"], name="quota_app_region_filed_idx"),
+                   models.Index(fields=["-filed_on", "-id"], name="quota_app_filed_idx")]
 
     def get_absolute_url(self):
         return reverse("quota:application_detail", args=[self.pk])
