@@ -8,7 +8,7 @@ from django_fsm import RETURN_VALUE, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from kandas.fsm import condition, role_permission
-from kandas.models import CaseBase, Kinship, Person, Region
+from kandas.models import CaseBase, DocumentKind, Kinship, Person, Region
 from kandas.roles import Role
 
 from ..rules import QUOTA_RULES
@@ -254,7 +254,7 @@ class ApplicationDocumentNote(models.Model):
     """A document presented with the application (app.2 p.8), with its validity (QUO-3)."""
 
     application = models.ForeignKey(QuotaApplication, on_delete=models.CASCADE, related_name="documents_presented")
-    kind = models.CharField(_("kind"), max_length=20)
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER)
     title = models.CharField(_("document"), max_length=255)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
