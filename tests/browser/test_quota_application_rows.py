@@ -11,6 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_quota_application_with_two_members_filed_through_pickers(page, login, world, kandas_family):
     applicant, spouse, son = kandas_family
+    page.set_viewport_size({"width": 390, "height": 844})
     login(world.operator)
     page.goto("/quota/applications/new/kandas/")
     page.select_option("#id_region", str(world.region.pk))
@@ -27,6 +28,9 @@ def test_quota_application_with_two_members_filed_through_pickers(page, login, w
     page.locator("[data-rows=members] [data-row]").nth(2).locator("[data-rows-remove]").click()
     assert page.locator("#id_members-2-iin").is_hidden()
     page.select_option("#id_documents-0-kind", "identity")
+    # a phone: the rows stack, the page does not scroll sideways
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path="/tmp/quota_rows_390.png", full_page=True)
     page.fill("#id_documents-0-title", "Паспорт КНР E12345678")
     page.click("[data-testid=application-form] button[type=submit]")
     page.wait_for_url("**/quota/applications/*/")

@@ -67,7 +67,7 @@ def test_application_form_errors_stay_next_to_the_field(client, world, kandas_fa
     client.force_login(world.operator)
     r = client.post(reverse("quota:application_new", args=["kandas"]), {
         "region": world.region.pk, "channel": "govcorp", "applicant_iin": kandas_family[0].iin})
-    assert r.status_code == 200 and field_error_shown(r.content.decode(), 'consent')
+    assert r.status_code == 400 and field_error_shown(r.content.decode(), 'consent')
     r = client.post(reverse("quota:application_new", args=["kandas"]), {
         "region": world.region.pk, "channel": "govcorp", "applicant_iin": "000000000000", "consent": "on"})
     assert field_error_shown(r.content.decode(), 'applicant_iin')
