@@ -1,9 +1,10 @@
 """/api/v1/quota/: submit an application, read its state and deadlines, download the result; plans and the
 published locality lists are readable (the lists without login, as the Electronic Labour Exchange reads them)."""
 from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
@@ -11,7 +12,7 @@ from rest_framework.views import APIView
 
 from kandas.filing import (FilingService, filing_error_response, filing_ensure, filing_person_find,
                            unknown_person_message)
-from kandas.models import KINSHIP_BY_SERVICE, Locality, Region
+from kandas.models import KINSHIP_BY_SERVICE, Deadline, Locality, Region
 from kandas.pdf import pdf_language, pdf_response
 from kandas.printing import print_gate
 from kandas.roles import Role, user_has_role
@@ -73,10 +74,13 @@ class QuotaApplicationOut(serializers.ModelSerializer):
                   "accepted_on", "missing_documents", "decided_on", "decision_number", "refusal_grounds",
                   "quota_units", "result_sent_on", "term_overrun", "deadlines", "result_url"]
 
-    @extend_schema(responses=QuotaDeadlineOut(many=True))
+    @extend_schema_field(QuotaDeadlineOut(many=True))
     def get_deadlines(self, obj) -> list[dict]:
-        rows = sorted(obj.deadlines.all(), key=lambda d: (d.due, d.pk))  # prefetched: no query per row
-        return QuotaDeadlineOut(rows, many=True).data
+        # Prefetched (no query per row) and built as plain dicts: a nested serializer made per row costs more
+        # than the page's SQL (issue 14); the fields and their order are QuotaDeadlineOut's.
+        rows = sorted(obj.deadlines.all(), key=lambda d: (d.due, d.pk))
+        return [{"rule": d.rule, "step": d.step_label, "due": d.due.isoformat(), "state": d.state,
+                 "is_service_term": d.is_service_term} for d in rows]
 
     def get_result_url(self, obj) -> str | None:
         return f"/api/v1/quota/applications/{obj.pk}/result/" if _result_form(obj) else None
@@ -86,6 +90,12 @@ def _result_form(app) -> str | None:
     k = app.kind == QuotaKind.KANDAS
     return {AppState.INCLUDED: "app4" if k else "app9", AppState.REFUSED: "app5" if k else "app10",
             AppState.REFUSED_TO_ACCEPT: "app3" if k else "app8"}.get(app.state)
+
+
+# The columns the list's representation reads (QuotaApplicationOut, _result_form).
+LIST_FIELDS = ("id", "ref", "kind", "channel", "state", "region__kato", "filed_on", "rule_version", "accepted_on",
+               "missing_documents", "decided_on", "decision_number", "refusal_grounds", "quota_units",
+               "result_sent_on", "term_overrun")
 
 
 def _client_queryset(user):
@@ -100,7 +110,13 @@ class ApplicationListCreate(generics.ListAPIView):
     serializer_class = QuotaApplicationOut
 
     def get_queryset(self):
-        return _client_queryset(self.request.user).select_related("region").prefetch_related("deadlines")
+        # Issue 14: only what the representation reads — the region's KATO joined, the deadlines' few columns
+        # prefetched; not the applicant or the exit region, whose wide rows were joined for every scoped case
+        # before the sort. The order is served by the (region, filed_on, id) and (filed_on, id) indexes.
+        deadlines = Prefetch("deadlines", queryset=Deadline.objects.only(
+            "id", "case_type_id", "case_id", "rule", "step", "texts", "due", "state", "is_service_term"))
+        return (_client_queryset(self.request.user).select_related(None).select_related("region")
+                .only(*LIST_FIELDS).prefetch_related(deadlines))
 
     @extend_schema(request=QuotaApplicationIn, responses={201: QuotaApplicationOut})
     def post(self, request):

@@ -3,21 +3,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kandas.filing import filing_person_find, unknown_person_message
-from kandas.models import KINSHIP_BY_SERVICE, Kinship, Locality, Person, Region
+from kandas.models import Locality, Person, Region
 
 from .models import (REFUSAL_GROUNDS, REQUIRED_DOCUMENTS, Channel, Complaint, Direction, EligibilityBasis,
                      EmploymentCategory, QuotaKind, QuotaProposal)
 
-QUOTA_KINSHIPS = [(k.value, k.label) for k in Kinship if k in KINSHIP_BY_SERVICE["quota"]]
-
-
 class ApplicationForm(forms.Form):
-    """app.1 (kandas) / app.6 (settlers): applicant by IIN, members by IIN and kinship, consent."""
+    """app.1 (kandas) / app.6 (settlers): the applicant by IIN, the path and consent; the family members and the
+    documents are the rows of quota.forms_rows."""
 
     region = forms.ModelChoiceField(label=_("Designated region of settlement"),
                                     queryset=Region.objects.filter(is_settlement_region=True))
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
-    applicant_iin = forms.CharField(label=_("IIN of the applicant"), max_length=12, min_length=12)
+    applicant_iin = forms.CharField(label=_("IIN of the applicant"), max_length=12, min_length=12,
+                                    widget=forms.TextInput(attrs={"data-iin": "1", "inputmode": "numeric"}))
     address = forms.CharField(label=_("Address of residence"), max_length=255, required=False)
     locality = forms.ModelChoiceField(label=_("District or city offered for settlement (KATO)"), required=False,
                                       queryset=Locality.objects.filter(region__is_settlement_region=True)
@@ -28,20 +27,10 @@ class ApplicationForm(forms.Form):
     # QUO-1: what the registry does not record is asked and recorded on the application.
     status_9_1 = forms.BooleanField(label=_("The kandas status was obtained under condition 9.1) of the status rules "
                                             "(checked against the status decision)"), required=False)
-    widow_children = forms.CharField(
-        label=_("Widow's case: for each child the registry does not show in the late spouse's family, one per line "
-                "“IIN common” (a common child) or “IIN born_kz” (born in Kazakhstan before the parents got "
-                "citizenship)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     employment_category = forms.ChoiceField(label=_("Employment category"),
                                             choices=[("", "—"), *EmploymentCategory.choices], required=False)
     job_seeker_registered_on = forms.DateField(label=_("Registered as job seeker / unemployed on"), required=False,
                                                widget=forms.DateInput(attrs={"type": "date"}))
-    member_iins = forms.CharField(label=_("Family members: one per line, “IIN kinship”"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 3}),
-                                  help_text=_("Kinship: spouse, father, mother, son, daughter, adopted_child, "
-                                              "brother, sister."))
-    documents = forms.CharField(label=_("Documents attached: one per line, “title; valid until YYYY-MM-DD”"),
-                                required=False, widget=forms.Textarea(attrs={"rows": 3}))
     eds_signed = forms.BooleanField(label=_("Signed with an EDS"), required=False)
     consent = forms.BooleanField(label=_("The applicant consents to the collection and processing of personal data"),
                                  required=False)
@@ -55,7 +44,7 @@ class ApplicationForm(forms.Form):
                 del self.fields[name]
         else:
             del self.fields["eligibility_basis"], self.fields["widow_of_iin"]
-            del self.fields["status_9_1"], self.fields["widow_children"]
+            del self.fields["status_9_1"]
 
     def _person(self, iin, field):
         # Decision 18: the filer names persons of the registry it may see; another region's person reads
@@ -72,43 +61,7 @@ class ApplicationForm(forms.Form):
             return data
         data["applicant"] = self._person(data["applicant_iin"], "applicant_iin")
         data["widow_of"] = self._person(data["widow_of_iin"], "widow_of_iin") if data.get("widow_of_iin") else None
-        members = []
-        allowed = dict(QUOTA_KINSHIPS)
-        for line in (data.get("member_iins") or "").splitlines():
-            if not line.strip():
-                continue
-            parts = line.split()
-            if len(parts) != 2 or parts[1] not in allowed:
-                self.add_error("member_iins", _("Write “IIN kinship”; kinship from the list."))
-                continue
-            person = self._person(parts[0], "member_iins")
-            if person:
-                members.append((person, parts[1]))
-        data["members"] = members
-        children = {}
-        for line in (data.get("widow_children") or "").splitlines():
-            if not line.strip():
-                continue
-            parts = line.split()
-            if len(parts) != 2 or parts[1] not in ("common", "born_kz"):
-                self.add_error("widow_children", _("Write “IIN common” or “IIN born_kz”."))
-                continue
-            person = self._person(parts[0], "widow_children")
-            if person:
-                children[str(person.pk)] = parts[1]
-        data["eligibility_answers"] = {"status_9_1": bool(data.get("status_9_1")), "children": children}
-        docs = []
-        for line in (data.get("documents") or "").splitlines():
-            if not line.strip():
-                continue
-            title, _sep, until = line.partition(";")
-            try:
-                valid = forms.DateField().clean(until.strip()) if until.strip() else None
-            except forms.ValidationError:
-                self.add_error("documents", _("Write the validity date as YYYY-MM-DD."))
-                continue
-            docs.append((title.strip(), valid))
-        data["documents_list"] = docs
+        data["eligibility_answers"] = {"status_9_1": bool(data.get("status_9_1"))}
         return data
 
 

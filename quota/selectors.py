@@ -102,3 +102,23 @@ def locality_list_obligations(lst: LocalityList) -> QuerySet:
     from .obligations import LOCALITY_LIST
 
     return Obligation.objects.filter(kind=LOCALITY_LIST, region_id=lst.region_id, period=str(lst.year))
+
+
+COMMISSION_STEP_KEYS = ("k_recommend", "s_recommend")  # QUO-5 (kandas commission) / QUO-6 (employment commission)
+
+
+def commission_agenda(*, user) -> QuerySet[QuotaApplication]:
+    """QUO-5 / QUO-6: the applications waiting for the commission's recommendation in the user's region, by the
+    day the commission must consider them (its open step's due day), earliest first. One query per page:
+    the due day is a subquery, the applicant a join."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import OuterRef, Subquery
+
+    from kandas.models import Deadline
+
+    due = Deadline.objects.filter(case_type=ContentType.objects.get_for_model(QuotaApplication),
+                                  case_id=OuterRef("pk"), step_key__in=COMMISSION_STEP_KEYS,
+                                  closed_at__isnull=True).order_by("due").values("due")[:1]
+    return (scope_for(user, QuotaApplication.objects.filter(state=AppState.AT_COMMISSION))
+            .select_related("applicant").annotate(commission_due=Subquery(due))
+            .order_by("commission_due", "pk"))

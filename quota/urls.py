@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, planning, plans, printing
+from .views import applications, commission, planning, plans, printing
 
 app_name = "quota"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("applications/<int:pk>/print/<str:form>/", printing.application_print, name="application_print"),
     path("applications/<int:pk>/complaints/", applications.complaint_new, name="complaint_new"),
     path("complaints/<int:pk>/<str:action>/", applications.complaint_act, name="complaint_act"),
+    path("commission/", commission.commission_agenda, name="commission"),
     path("plans/", plans.plan_dashboard, name="plan_dashboard"),
     path("localities/", planning.locality_lists, name="locality_lists"),
     path("localities/<int:pk>/", planning.locality_list_detail, name="locality_list_detail"),

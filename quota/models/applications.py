@@ -8,7 +8,7 @@ from django_fsm import RETURN_VALUE, FSMField, transition
 from simple_history.models import HistoricalRecords
 
 from kandas.fsm import condition, role_permission
-from kandas.models import CaseBase, Kinship, Person, Region
+from kandas.models import CaseBase, DocumentKind, Kinship, Person, Region
 from kandas.roles import Role
 
 from ..rules import QUOTA_RULES
@@ -118,7 +118,10 @@ class QuotaApplication(CaseBase):
         ordering = ["-filed_on", "-pk"]
         verbose_name = _("quota application")
         verbose_name_plural = _("quota applications")
-        indexes = [models.Index(fields=["region", "kind", "state"])]
+        indexes = [models.Index(fields=["region", "kind", "state"]),
+                   # Issue 14: the lists' order (newest first), inside a region and across the country.
+                   models.Index(fields=["region", "-filed_on", "-id"], name="quota_app_region_filed_idx"),
+                   models.Index(fields=["-filed_on", "-id"], name="quota_app_filed_idx")]
 
     def get_absolute_url(self):
         return reverse("quota:application_detail", args=[self.pk])
@@ -251,7 +254,7 @@ class ApplicationDocumentNote(models.Model):
     """A document presented with the application (app.2 p.8), with its validity (QUO-3)."""
 
     application = models.ForeignKey(QuotaApplication, on_delete=models.CASCADE, related_name="documents_presented")
-    kind = models.CharField(_("kind"), max_length=20)
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices, default=DocumentKind.OTHER)
     title = models.CharField(_("document"), max_length=255)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")

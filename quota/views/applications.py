@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +13,7 @@ from kandas.views.actions import validation_errors_to_form
 from kandas.casepage import case_page_context
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scoped_get_or_404, user_organisation
-from kandas.services import personal_data_access_log
+from kandas.services import person_get_or_create, personal_data_access_log
 from kandas.filters import filters_summary, form_filters
 from kandas.views.actions import case_action_run
 
@@ -20,6 +21,7 @@ from .. import services
 from ..filters import ApplicationListFilterForm
 from ..actions import quota_room
 from ..forms import ApplicationForm
+from ..forms_rows import application_rows
 from ..models import AppState, Channel, Complaint, QuotaApplication, QuotaKind
 from ..selectors import application_list as select_applications
 
@@ -48,20 +50,12 @@ def application_new(request, kind: str):
     initial = {"region": org.region_id if org and org.region and org.region.is_settlement_region else None,
                "channel": Channel.GOVCORP if user_has_role(request.user, Role.GOVCORP_OPERATOR) else Channel.PORTAL}
     form = ApplicationForm(request.POST or None, kind=kind, initial=initial, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
+    members, documents = application_rows(request, kind=kind, user=request.user)
+    rows_ok = all(rows.is_valid() for rows in (members, documents) if rows.is_bound)
+    if request.method == "POST" and form.is_valid() and rows_ok:
         try:
-            app = services.application_file(
-                actor=request.user, kind=kind, channel=d["channel"], applicant_id=d["applicant"].pk,
-                region_id=d["region"].pk, consent=d["consent"], address=d.get("address", ""),
-                members=[services.MemberInput(p.pk, k) for p, k in d["members"]],
-                documents=[services.DocumentInput("other", t, v) for t, v in d["documents_list"]],
-                eligibility_basis=d.get("eligibility_basis", ""),
-                widow_of_id=d["widow_of"].pk if d.get("widow_of") else None,
-                employment_category=d.get("employment_category", ""),
-                job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d.get("eds_signed", False),
-                locality_id=d["locality"].pk if d.get("locality") else None,
-                eligibility_answers=d.get("eligibility_answers"))
+            with transaction.atomic():  # a member registered for a filing that fails is not kept
+                app = _file(request.user, kind, form.cleaned_data, members, documents)
         except PermissionDenied as exc:  # Decision 18: who may file where (kandas.filing)
             form.add_error("region", str(exc))
         except ValidationError as exc:
@@ -70,8 +64,34 @@ def application_new(request, kind: str):
         else:
             messages.success(request, _("Application %(ref)s filed.") % {"ref": app.ref})
             return redirect(app)
-    return render(request, "quota/application_form.html", {"form": form, "kind": kind,
-                                                           "kind_label": QuotaKind(kind).label})
+    invalid = request.method == "POST" and (bool(form.errors) or not rows_ok)
+    return render(request, "quota/application_form.html", {
+        "form": form, "members": members, "documents": documents, "kind": kind,
+        "kind_label": QuotaKind(kind).label}, status=400 if invalid else 200)
+
+
+def _file(actor, kind: str, d: dict, members, documents):
+    """File the application with its rows: a member the registry the filer may see holds is named by their
+    person; any other is registered through the registry service (GEN-2: the state record fills the names)."""
+    region = d["region"]
+    member_inputs, children = [], {}
+    for row in (members.rows() if members.is_bound else []):
+        person = row.cleaned_data["person"] or person_get_or_create(
+            region=d["applicant"].region or region, actor=actor, **row.new_person_data())
+        member_inputs.append(services.MemberInput(person.pk, row.cleaned_data["kinship"]))
+        if row.cleaned_data.get("widow_child"):
+            children[str(person.pk)] = row.cleaned_data["widow_child"]
+    answers = {**d.get("eligibility_answers", {}), "children": children}
+    return services.application_file(
+        actor=actor, kind=kind, channel=d["channel"], applicant_id=d["applicant"].pk,
+        region_id=region.pk, consent=d["consent"], address=d.get("address", ""), members=member_inputs,
+        documents=[services.DocumentInput(k, t, v) for k, t, v in (documents.documents() if documents.is_bound
+                                                                    else [])],
+        eligibility_basis=d.get("eligibility_basis", ""),
+        widow_of_id=d["widow_of"].pk if d.get("widow_of") else None,
+        employment_category=d.get("employment_category", ""),
+        job_seeker_registered_on=d.get("job_seeker_registered_on"), eds_signed=d.get("eds_signed", False),
+        locality_id=d["locality"].pk if d.get("locality") else None, eligibility_answers=answers)
 
 
 def _get(request, pk):

@@ -75,3 +75,12 @@ def kandas_applicant_make(world, surname="Қасымов"):
     applicant = PersonFactory(region=world.region, surname=surname, kandas_status_since=datetime.date(2025, 6, 1),
                               kandas_status_until=datetime.date(2027, 6, 1))
     return applicant
+
+
+def rows_post(prefix: str, rows: list[dict]) -> dict:
+    """POST data of a formset of the application page (quota.forms_rows): the management form and the rows."""
+    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+    for i, row in enumerate(rows):
+        data.update({f"{prefix}-{i}-{k}": v for k, v in row.items()})
+    return data

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from kandas.models import PersonalDataAccess
 from quota.models import AppState, QuotaApplication, QuotaPlan
 
-from .helpers import FILED, file_kandas
+from .helpers import FILED, file_kandas, rows_post
 from tests.html import field_error_shown
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,8 @@ def test_kandas_chain_over_http_to_inclusion_and_printed_decision(client, world,
     client.force_login(world.operator)
     r = client.post(reverse("quota:application_new", args=["kandas"]), {
         "region": world.region.pk, "channel": "govcorp", "applicant_iin": applicant.iin, "consent": "on", "status_9_1": "on",
-        "member_iins": f"{spouse.iin} spouse\n{son.iin} son", "documents": "Паспорт; 2030-01-01"})
+        **rows_post("members", [{"iin": spouse.iin, "kinship": "spouse"}, {"iin": son.iin, "kinship": "son"}]),
+        **rows_post("documents", [{"kind": "identity", "title": "Паспорт", "valid_until": "2030-01-01"}])})
     app = QuotaApplication.objects.get()
     assert r.status_code == 302 and r["Location"] == app.get_absolute_url()
     assert client.get(app.get_absolute_url()).status_code == 200
@@ -66,7 +67,7 @@ def test_application_form_errors_stay_next_to_the_field(client, world, kandas_fa
     client.force_login(world.operator)
     r = client.post(reverse("quota:application_new", args=["kandas"]), {
         "region": world.region.pk, "channel": "govcorp", "applicant_iin": kandas_family[0].iin})
-    assert r.status_code == 200 and field_error_shown(r.content.decode(), 'consent')
+    assert r.status_code == 400 and field_error_shown(r.content.decode(), 'consent')
     r = client.post(reverse("quota:application_new", args=["kandas"]), {
         "region": world.region.pk, "channel": "govcorp", "applicant_iin": "000000000000", "consent": "on"})
     assert field_error_shown(r.content.decode(), 'applicant_iin')

@@ -234,7 +234,7 @@ def test_quo1_status_under_condition_9_1_must_be_confirmed_and_is_recorded(clien
     applicant = kandas_family[0]
     form = {"region": world.region.pk, "channel": "govcorp", "applicant_iin": applicant.iin, "consent": "on"}
     r = client.post(reverse("quota:application_new", args=["kandas"]), form)
-    assert r.status_code == 200 and field_error_shown(r.content.decode(), 'status_9_1')
+    assert r.status_code == 400 and field_error_shown(r.content.decode(), 'status_9_1')
     assert not QuotaApplication.objects.exists()
     r = client.post(reverse("quota:application_new", args=["kandas"]), {**form, "status_9_1": "on"})
     app = QuotaApplication.objects.get()
