@@ -174,3 +174,13 @@ def test_compliance_drill_down_lists_exactly_the_counted_cases(client, world):
         assert listed == {d[k].case_ref for k in keys}, measure
         assert html.count('data-testid="compliance-case"') == len(keys)
     assert client.get("/compliance/cases/?organisation=x&measure=nope").status_code == 400
+
+
+def test_compliance_is_in_the_menu_of_heads_and_speaks_kazakh(client, world):
+    client.force_login(world["head"])
+    client.cookies["django_language"] = "kk"
+    html = client.get(URL, HTTP_ACCEPT_LANGUAGE="kk").content.decode()
+    assert 'data-testid="nav-compliance"' in html and "Белгіленген мерзімдерді сақтау" in html
+    assert "03.2026" in html  # months as mm.yyyy in every language
+    client.force_login(world["worker"])
+    assert 'data-testid="nav-compliance"' not in client.get("/").content.decode()
