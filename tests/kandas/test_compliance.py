@@ -184,3 +184,15 @@ def test_compliance_is_in_the_menu_of_heads_and_speaks_kazakh(client, world):
     assert "03.2026" in html  # months as mm.yyyy in every language
     client.force_login(world["worker"])
     assert 'data-testid="nav-compliance"' not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("value", ["71\x000", "²", "-1", "9" * 20, "ж" * 300, "[]", "0000-13-45", "2026-00"])
+def test_compliance_answers_bad_parameters_without_a_server_error(world, value):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(world["ministry"])
+    names = ("month_from", "month_to", "organisation", "step", "case_type", "month", "measure", "page")
+    for path in ("/compliance/", "/compliance/cases/"):
+        for query in [{n: value for n in names}, *({n: value} for n in names)]:
+            assert client.get(path, query).status_code < 500, (path, query)
