@@ -51,6 +51,10 @@ class CalendarDecreeAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return (obj is None or not obj.is_applied) and super().has_delete_permission(request, obj)
 
+    def has_change_permission(self, request, obj=None):
+        # an applied decree is shown, never saved again (a correction is a new decree or a revert act)
+        return (obj is None or not obj.is_applied) and super().has_change_permission(request, obj)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "reverts":
             kwargs["queryset"] = CalendarDecree.objects.filter(applied_at__isnull=False, reverted_by__isnull=True)
@@ -75,14 +79,14 @@ class CalendarDecreeAdmin(admin.ModelAdmin):
         plan = decree_plan(decree)
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "decree": decree, "plan": plan,
                    "title": _("Preview of %(decree)s") % {"decree": decree},
-                   "may_apply": self.has_change_permission(request, decree) and not decree.is_applied}
+                   "may_apply": self.has_change_permission(request) and not decree.is_applied}
         return TemplateResponse(request, "admin/kandas/calendardecree/preview.html", context)
 
     def apply_view(self, request, pk):
         decree = get_object_or_404(CalendarDecree, pk=pk)
         if request.method != "POST":
             return redirect("admin:kandas_calendardecree_preview", pk)
-        if not self.has_change_permission(request, decree):
+        if not self.has_change_permission(request):
             raise PermissionDenied
         if decree.is_applied:
             self.message_user(request, _("This decree was already applied; nothing changed."), messages.INFO)

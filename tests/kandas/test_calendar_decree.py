@@ -148,8 +148,11 @@ def test_cal2_admin_enters_previews_and_applies_a_decree_over_http(admin_client,
     assert "2" in response.content.decode()
     page = admin_client.get(f"/admin/kandas/calendardecree/{decree.pk}/change/").content.decode()
     assert 'name="number"' not in page and 'name="days-0-day_off"' not in page  # read-only once applied
-    admin_client.post(f"/admin/kandas/calendardecree/{decree.pk}/apply/")
-    assert _dues(deadlines)["b"] == D(2026, 12, 26)
+    edit = admin_client.post(f"/admin/kandas/calendardecree/{decree.pk}/change/", {"number": "999", "signed_on": "01.01.2026"})
+    assert edit.status_code == 403 and CalendarDecree.objects.get(pk=decree.pk).number == "123"
+    again = admin_client.post(f"/admin/kandas/calendardecree/{decree.pk}/apply/", follow=True)
+    assert again.status_code == 200 and _dues(deadlines)["b"] == D(2026, 12, 26)
+    assert CalendarDecree.objects.get(pk=decree.pk).moved_deadlines == 2
 
 
 def test_cal2_staff_without_admin_rights_cannot_preview_or_apply(client, org, decree):
