@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from .compliance import compliance_may_view
 from .roles import Role, user_roles
 from .scoping import user_organisation
 
@@ -17,4 +18,5 @@ def shell(request):
         "shell_organisation": user_organisation(user),
         "shell_roles": [labels.get(r, r) for r in sorted(user_roles(user))],
         "shell_unread": user.notifications.filter(read_at__isnull=True).count(),
+        "shell_compliance": compliance_may_view(user),
     }

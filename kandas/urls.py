@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import documents, duplicates, families, obligations, registry, work
+from .views import compliance, documents, duplicates, families, obligations, registry, work
 
 app_name = "kandas"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("", work.my_work, name="my_work"),
     path("notifications/", work.notifications, name="notifications"),
     path("steps/<int:pk>/assign/", work.step_assign_view, name="step_assign"),
+    path("compliance/", compliance.compliance, name="compliance"),
+    path("compliance/cases/", compliance.compliance_cases, name="compliance_cases"),
     path("obligations/", obligations.obligations, name="obligations"),
     path("obligations/<int:pk>/", obligations.obligation_detail, name="obligation_detail"),
     path("signatures/<uuid:token>/verify/", work.signature_verify_page, name="signature_verify"),

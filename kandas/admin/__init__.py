@@ -1,1 +1,1 @@
-from . import casework, periodic, registry  # noqa: F401
+from . import casework, decree, periodic, registry  # noqa: F401

@@ -1,4 +1,5 @@
 from .calendar import CalendarDay
+from .decree import CalendarDecree, DecreeDay
 from .consent import DevelopmentMessage, DigitalConsentRequest
 from .casework import CaseBase, CaseCounter, Deadline, Notification, Signature, SigningKey, TransitionLog, Unit
 from .documents import DOCUMENT_LIMITS, Consent, Document, DocumentKind, PersonalDataAccess, StateRecord
@@ -11,9 +12,10 @@ from .persons import (ADULT_AGE, BIRTH_DATE_MIN, KINSHIP_BY_SERVICE, Family, Fam
 from .terms import TermRow
 
 __all__ = [
-    "ADULT_AGE", "CalendarDay", "CaseBase", "CaseCounter", "Consent", "DevelopmentMessage", "DigitalConsentRequest",
-    "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind", "DuplicateCandidate", "DuplicateDismissal",
-    "DuplicateReason", "PersonMerge", "Family", "FamilyMember", "KINSHIP_BY_SERVICE",
+    "ADULT_AGE", "CalendarDay", "CalendarDecree", "DecreeDay", "CaseBase", "CaseCounter", "Consent",
+    "DevelopmentMessage", "DigitalConsentRequest", "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind",
+    "DuplicateCandidate", "DuplicateDismissal", "DuplicateReason", "PersonMerge", "Family", "FamilyMember",
+    "KINSHIP_BY_SERVICE",
     "Kinship", "Locality", "Notification", "Obligation", "ObligationState", "Organisation",
     "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "Staff", "StateRecord",
     "TermRow", "TransitionLog", "Unit",
