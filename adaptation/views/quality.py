@@ -63,14 +63,14 @@ def quality_index(request):
     quarter = request.GET.get("quarter") or _last_quarter()
     if not QUARTER.match(quarter):
         quarter = _last_quarter()
-    orgs = list(_organisations(request.user).order_by("region__name", "kind", "name"))
+    orgs = list(_organisations(request.user))
     done = {e.organisation_id: e for e in QualityEvaluation.objects.filter(quarter=quarter, organisation__in=orgs)}
     rows = [{"org": o, "evaluation": done.get(o.pk)} for o in orgs]
     conclusion = EvaluationConclusion.objects.filter(quarter=quarter).first() if user_is_national(request.user) else None
     return render(request, "adaptation/quality/index.html", {
         "quarter": quarter, "rows": rows, "conclusion": conclusion, "national": user_is_national(request.user),
         "conclusion_due": ev.conclusion_due(quarter),
-        "measures": list(_measures_rows(request.user).filter(conclusion__quarter=quarter).order_by("mio__name"))})
+        "measures": list(_measures_rows(request.user).filter(conclusion__quarter=quarter).order_by("mio__name_ru"))})
 
 
 @login_required
@@ -151,7 +151,7 @@ def conclusion_pdf(request, pk: int):
         raise Http404
     language = pdf_language(request)
     context = {"conclusion": conclusion, "evaluations": QualityEvaluation.objects.filter(
-        quarter=conclusion.quarter).select_related("organisation__region").order_by("organisation__name")}
+        quarter=conclusion.quarter).select_related("organisation__region").order_by("organisation__name_ru")}
     return pdf_response("adaptation/quality/pdf/conclusion.html", context,
                         filename=f"conclusion-{conclusion.quarter}-{language}.pdf", language=language)
 
