@@ -64,3 +64,18 @@ urlpatterns += [
 urlpatterns += [path("support/<int:pk>/roadmap.pdf", plan_views.roadmap_pdf, name="roadmap_pdf")]
 urlpatterns += [path("plans/dashboard/", report_views.plan_dashboard_view, name="plan_dashboard")]
 urlpatterns += [path("evidence/<int:pk>/", plan_views.evidence_file, name="evidence_file")]
+
+# Support and monitoring (ADA-19), quality evaluation and its conclusion (ADA-20, ADA-21).
+from .views import monitoring as monitoring_views, quality as quality_views  # noqa: E402
+
+urlpatterns += [
+    path("monitoring/", monitoring_views.cc_rounds, name="monitoring_rounds"),
+    path("monitoring/rounds/<int:pk>/", monitoring_views.round_screen, name="monitoring_round"),
+    path("support/<int:pk>/monitoring/", monitoring_views.family_rounds, name="monitoring_family"),
+    path("quality/", quality_views.quality_index, name="quality_index"),
+    path("quality/<int:org_pk>/<str:quarter>/", quality_views.evaluation_screen, name="quality_evaluate"),
+    path("quality/conclusions/<str:quarter>/", quality_views.conclusion_screen, name="quality_conclusion"),
+    path("quality/conclusions/<int:pk>/forward/", quality_views.conclusion_forward_view, name="quality_forward"),
+    path("quality/conclusions/<int:pk>.pdf", quality_views.conclusion_pdf, name="quality_conclusion_pdf"),
+    path("quality/measures/<int:pk>/", quality_views.measures_screen, name="quality_measures"),
+]

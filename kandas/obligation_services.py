@@ -45,9 +45,7 @@ def obligation_ensure(*, kind: ObligationKind, organisation: Organisation, perio
     existing = Obligation.objects.filter(**lookup).first()
     if existing is not None:
         return existing, False
-    if organisation.region_id is None:
-        # A deadline belongs to a region (Deadline.region); a national body's obligation has none yet.
-        raise ValueError(f"{kind.code}: {organisation} has no region, its obligation's deadline cannot be opened")
+    # A national body (the CRTR, the ministry) has no region: its obligation and deadline have none either.
     due = kind.due(period)
     try:
         with transaction.atomic():
@@ -88,10 +86,14 @@ def obligations_generate(*, today: datetime.date | None = None,
 
 def _ensure_may_fulfil(actor, obligation: Obligation) -> None:
     """The obligation's own organisation fulfils it, or an organisation of the same kind in its region
-    (a region's MIO departments share its obligations)."""
+    (a region's MIO departments share its obligations), or the actor its kind names (`fulfilled_by`: the
+    CRTR scores on behalf of an LMC's quarter, ADA-20)."""
     if actor is None or actor.is_superuser:
         return
     org = user_organisation(actor)
+    kind = obligation_kinds_all().get(obligation.kind)
+    if kind is not None and kind.fulfilled_by and org is not None and org.kind in kind.fulfilled_by:
+        return
     if org is None or not (org.pk == obligation.organisation_id or (
             org.region_id is not None and org.region_id == obligation.region_id
             and org.kind == obligation.organisation.kind)):

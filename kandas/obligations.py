@@ -138,7 +138,8 @@ class ObligationKind:
     """A kind of periodic obligation. `organisations()` returns the queryset of organisations that owe it;
     `due(period)` its fixed date; `opens(period)` the day its obligation is created. `manual`: fulfilled
     by hand on the obligation's page (else by the app's own service, e.g. publishing a list);
-    `work_url`: where the work is done (a URL path), shown on the obligation's page."""
+    `work_url`: where the work is done (a URL path), shown on the obligation's page; `fulfilled_by`: the
+    organisation kinds whose staff fulfil it for the owing organisation."""
 
     code: str
     label: str
@@ -149,6 +150,8 @@ class ObligationKind:
     opens: Callable[[Period], datetime.date] = opens_after_end
     manual: bool = True
     work_url: Callable[[], str] | None = None
+    # Organisation kinds that fulfil it on the owing organisation's behalf (the CRTR for ADA-20).
+    fulfilled_by: tuple[str, ...] = ()
 
     def period_of(self, day: datetime.date) -> Period:
         return period_of(self.cadence, day)

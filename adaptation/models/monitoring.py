@@ -11,6 +11,9 @@ from .plans import AdaptationPlan
 
 
 class MonitoringRound(models.Model):
+    # kandas.scoping: the settlement region keeps the rounds (the exit region's part ended with the move).
+    scope_region_fields = ("plan__application__settlement_region",)
+
     plan = models.ForeignKey(AdaptationPlan, on_delete=models.CASCADE, related_name="rounds")
     number = models.PositiveSmallIntegerField(_("round"))
     period_start = models.DateField(_("period from"))
@@ -22,8 +25,12 @@ class MonitoringRound(models.Model):
     proposals = models.TextField(_("proposals"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
     visit_on = models.DateField(_("field visit on"), null=True, blank=True)
+    visit_place = models.CharField(_("place of the visit"), max_length=255, blank=True)
     residence_checked_on = models.DateField(_("residence checked on"), null=True, blank=True)
+    residence_asked_at = models.DateTimeField(_("Migration police asked at"), null=True, blank=True)
     residence_confirmed = models.BooleanField(_("permanent residence confirmed"), null=True)
+    # The registered region differs from the settlement region (counted for the social effect, ADA-20).
+    left_region = models.BooleanField(_("left the region"), null=True)
     residence_answer = models.JSONField(_("Migration police answer"), default=dict, blank=True)
 
     class Meta:
@@ -42,6 +49,7 @@ class QualityEvaluation(models.Model):
     total = models.PositiveSmallIntegerField(_("total"))
     band = models.CharField(_("level"), max_length=10)
     left_region = models.PositiveIntegerField(_("kandas who left the region"), default=0)
+    social_effect_reason = models.TextField(_("why the social effect differs from the pre-filled score"), blank=True)
     evaluated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     evaluated_on = models.DateField(_("evaluated on"))
 
@@ -61,6 +69,8 @@ class EvaluationConclusion(models.Model):
     sent_on = models.DateField(_("sent to the ministry on"))
     sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     forwarded_on = models.DateField(_("forwarded to the MIOs on"), null=True, blank=True)
+    obligation = models.ForeignKey("kandas.Obligation", on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
 
 
 class ConclusionMeasures(models.Model):
@@ -72,6 +82,8 @@ class ConclusionMeasures(models.Model):
     recorded_on = models.DateField(_("measures recorded on"), null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="+")
+    obligation = models.ForeignKey("kandas.Obligation", on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["conclusion", "mio"], name="conclusion_measures_once")]

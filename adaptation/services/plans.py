@@ -150,6 +150,9 @@ def plan_load(*, actor, plan_id: int, on: datetime.date | None = None) -> Adapta
     for item in plan.items.select_related("term_row"):
         deadline_open(case=app, step=term_step(item.term_row, rule="ADA-14", key="plan_item"), organisation=cc,
                       subject=f"item:{item.pk}", start=plan.included_on)
+    from .monitoring import rounds_deadlines_open
+
+    rounds_deadlines_open(plan)  # ADA-19: each monitoring round is the CC's work with its due date
     case_event_log(case=app, event="plan_loaded", actor=actor)
     return plan
 

@@ -55,7 +55,8 @@ class Deadline(models.Model):
                                      verbose_name=_("holding organisation"))
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="deadlines", verbose_name=_("assignee"))
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    # None for a national body's step (the CRTR's conclusion, ADA-21): national staff see it (kandas.scoping).
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
     length = models.PositiveIntegerField(_("length"), default=0)
     start = models.DateField(_("counted from"))

@@ -296,15 +296,18 @@ def test_cal3_a_generator_down_for_a_few_days_still_creates_the_obligation_overd
     assert obligations_generate(today=D(2026, 12, 20), kinds=[MONTHLY_REPORT]) == 0
 
 
-def test_a_national_body_cannot_owe_a_regional_deadline_yet(db):
-    """ADA-20 is owed by CRTR, a national body without a region: refused clearly, nothing half-made."""
+def test_ada21_a_national_body_owes_an_obligation_without_a_region(db):
+    """ADA-20/21 are owed by CRTR, a national body without a region: its obligation and deadline have no
+    region and are due on the fixed date."""
     OrganisationFactory(kind="CRTR", region=None)
     evaluation = ObligationKind(code="test.evaluation", label="Evaluation", rule="ADA-20", cadence=QUARTERLY,
                                 due=day_of_month_after(5),
                                 organisations=lambda: Organisation.objects.filter(kind="CRTR"))
-    with pytest.raises(ValueError, match="no region"):
-        obligations_generate(today=D(2026, 10, 1), kinds=[evaluation])
-    assert not Obligation.objects.exists()
+    assert obligations_generate(today=D(2026, 10, 1), kinds=[evaluation]) == 1
+    obligation = Obligation.objects.get()
+    assert obligation.region is None and obligation.due == D(2026, 10, 5)
+    deadline = Deadline.objects.get(step_key="test.evaluation")
+    assert deadline.region is None and deadline.due == D(2026, 10, 5)
 
 
 def test_obligations_screen_pages_by_50_and_the_pages_keep_the_filters(two_centres, client):
