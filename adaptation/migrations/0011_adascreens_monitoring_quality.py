@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('adaptation', '0010_rural_roadmap'),
-        ('kandas', '0010_adascreens_deadline_national'),
+        ('kandas', '0013_adascreens_deadline_national'),
     ]
 
     operations = [

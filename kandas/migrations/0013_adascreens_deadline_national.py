@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kandas', '0009_search_text_fold_v2'),
+        ('kandas', '0012_decree_calendar_decree'),
     ]
 
     operations = [
