@@ -8,11 +8,12 @@ from .organisations import Organisation, Staff
 from .persons import (ADULT_AGE, BIRTH_DATE_MIN, KINSHIP_BY_SERVICE, Family, FamilyMember, Kinship, Person, Sex,
                       birth_date_validate)
 from .terms import TermRow
+from .tracking import CaseTracking, TrackingAccess
 
 __all__ = [
     "ADULT_AGE", "CalendarDay", "CaseBase", "CaseCounter", "Consent", "DevelopmentMessage", "DigitalConsentRequest",
     "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind", "Family", "FamilyMember", "KINSHIP_BY_SERVICE",
     "Kinship", "Locality", "Notification", "Obligation", "ObligationState", "Organisation",
     "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "Staff", "StateRecord",
-    "TermRow", "TransitionLog", "Unit",
+    "TermRow", "TransitionLog", "Unit", "CaseTracking", "TrackingAccess",
 ]
