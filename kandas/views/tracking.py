@@ -45,8 +45,9 @@ def tracking_gate(request, token: str, what: str):
 
 
 def _private(response):
-    """Not cached by proxies, not indexed, and the token never leaves in a Referer header."""
-    response["Referrer-Policy"] = "no-referrer"
+    """Not indexed, and the token never leaves for another site in a Referer header (same-origin: the page's
+    own language switch still passes the CSRF origin check)."""
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

@@ -23,8 +23,9 @@ def test_applicant_opens_the_tracking_page_on_a_phone(browser, live_server):
         assert page.locator('[data-testid="track-deadline"]').count() >= 1
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.click('[data-testid="nav-toggler"]')  # on a phone the language switch folds into the menu
-        page.select_option('select[name="language"]', "kk")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.select_option('select[name="language"]', "kk")
+        page.wait_for_selector('html[lang="kk"]')
         assert "Ережелер бойынша мерзімдер" in page.content()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         assert app.applicant.iin not in page.content()

@@ -61,7 +61,9 @@ def test_public_signature_verification_shows_no_personal_data_of_the_applicant(c
 
 
 # /health/ is for load balancers and monitoring: it names components and their state, no records.
-PUBLIC_PAGES = {f"/signatures/{ZERO_UUID}/verify/", "/quota/localities/public/", "/login/", "/logout/", "/health/"}
+# /t/<token>/ is the applicant's tracking page (issue 15): the token printed on the receipt is the permission.
+PUBLIC_PAGES = {f"/signatures/{ZERO_UUID}/verify/", "/quota/localities/public/", "/login/", "/logout/", "/health/",
+                "/t/unknown-token/", "/t/unknown-token/result.pdf"}
 
 
 def _all_paths(resolver=None, prefix=""):

@@ -61,7 +61,7 @@ def test_anonymous_visitor_sees_state_and_deadlines_and_nothing_personal(anon, w
     app = file_application(world)
     token = tracking_current(app).token
     response = _page(anon, token)
-    assert response.status_code == 200 and response["Referrer-Policy"] == "no-referrer"
+    assert response.status_code == 200 and response["Referrer-Policy"] == "same-origin"
     html = response.content.decode()
     assert app.ref in html and app.get_state_display() in html.lower() or "registered" in html
     term = app.deadlines.get(is_service_term=True)
