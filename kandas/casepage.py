@@ -26,6 +26,8 @@ EVENT_LABELS = {
     "consent": _("consent recorded"),
     "notice": _("notice sent"),
     "fulfil": _("fulfilled"),
+    "tracking_revoke": _("tracking link revoked"),
+    "tracking_reissue": _("tracking link re-issued"),
 }
 # What a signature covers, by its purpose code (a purpose "termination:12" reads as "termination").
 # A case model may add its own in SIGNATURE_PURPOSE_LABELS.
@@ -160,4 +162,16 @@ def case_page_context(user, case, bound: dict | None = None) -> dict:
         "case_actions_waiting": [{"label": a.title(case), "reason": why} for a, why in waiting],
         "case_no_action_reason": "" if actions or waiting else no_action_reason(user, case),
         "today": timezone.localdate(),
+        "case_tracking": case_tracking_panel(user, case),
     }
+
+
+def case_tracking_panel(user, case) -> dict | None:
+    """Issue 15: the applicant's tracking link, its history, and revoke / re-issue for a caseworker of the region."""
+    from .tracking import is_tracked, tracking_current, tracking_history, tracking_may_manage, tracking_url
+
+    if not is_tracked(case):
+        return None
+    current = tracking_current(case)
+    return {"url": tracking_url(current) if current else "", "history": tracking_history(case),
+            "may_manage": tracking_may_manage(user, case), "ct": ContentType.objects.get_for_model(case).pk}

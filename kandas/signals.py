@@ -42,3 +42,12 @@ def _recompute(instance, *, deleted: bool) -> int:
         change += f" ({instance.decree})"
     return deadlines_recompute_after_calendar_change(
         changed_day=instance.date, change=change, previous_day=getattr(instance, "_previous_date", None))
+
+
+@receiver(post_save)
+def case_tracking_on_filing(sender, instance, created=False, raw=False, **kwargs):
+    """Issue 15: a case the applicant follows gets its tracking token when it is filed (any channel)."""
+    from .tracking import is_tracked, tracking_issue
+
+    if created and not raw and is_tracked(instance):
+        tracking_issue(instance, actor=getattr(instance, "created_by", None))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import compliance, documents, duplicates, families, obligations, registry, work
+from .views import compliance, documents, duplicates, families, obligations, registry, tracking, work
 
 app_name = "kandas"
 
@@ -12,6 +12,9 @@ urlpatterns = [
     path("compliance/cases/", compliance.compliance_cases, name="compliance_cases"),
     path("obligations/", obligations.obligations, name="obligations"),
     path("obligations/<int:pk>/", obligations.obligation_detail, name="obligation_detail"),
+    path("t/<str:token>/", tracking.track_page, name="track"),
+    path("t/<str:token>/result.pdf", tracking.track_result, name="track_result"),
+    path("tracking/<int:ct>/<int:pk>/<str:action>/", tracking.track_manage, name="track_manage"),
     path("signatures/<uuid:token>/verify/", work.signature_verify_page, name="signature_verify"),
     path("persons/", registry.person_search, name="person_search"),
     path("persons/new/", registry.person_create, name="person_create"),

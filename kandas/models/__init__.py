@@ -10,6 +10,7 @@ from .organisations import Organisation, Staff
 from .persons import (ADULT_AGE, BIRTH_DATE_MIN, KINSHIP_BY_SERVICE, Family, FamilyMember, Kinship, Person, Sex,
                       birth_date_validate)
 from .terms import TermRow
+from .tracking import CaseTracking, TrackingAccess
 
 __all__ = [
     "ADULT_AGE", "CalendarDay", "CalendarDecree", "DecreeDay", "CaseBase", "CaseCounter", "Consent",
@@ -18,5 +19,5 @@ __all__ = [
     "KINSHIP_BY_SERVICE",
     "Kinship", "Locality", "Notification", "Obligation", "ObligationState", "Organisation",
     "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "Staff", "StateRecord",
-    "TermRow", "TransitionLog", "Unit",
+    "TermRow", "TransitionLog", "Unit", "CaseTracking", "TrackingAccess",
 ]

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 # Public on purpose: the QR code of a printed decision leads to the verification; the published
 # locality lists are what the Electronic Labour Exchange shows to everyone (003 p.8).
 ZERO_UUID = "00000000-0000-0000-0000-000000000000"
-PUBLIC = {f"/api/v1/signatures/{ZERO_UUID}/verify", "/api/v1/quota/localities/"}
+# The tracking JSON (issue 15): the token printed on the applicant's receipt is the permission.
+PUBLIC = {f"/api/v1/signatures/{ZERO_UUID}/verify", "/api/v1/quota/localities/", "/api/v1/track/unknown-token/"}
 
 
 def _api_paths(resolver=None, prefix=""):
@@ -28,7 +29,7 @@ def _api_paths(resolver=None, prefix=""):
             path = route
             for name in ("<int:pk>", "<str:iin>", "<int:centre>", "<int:proposal>"):
                 path = path.replace(name, "1" if "int" in name else "123456789012")
-            path = path.replace("<uuid:token>", ZERO_UUID)
+            path = path.replace("<uuid:token>", ZERO_UUID).replace("<str:token>", "unknown-token")
             yield "/" + path.replace("\\.", ".")
 
 
@@ -60,7 +61,9 @@ def test_public_signature_verification_shows_no_personal_data_of_the_applicant(c
 
 
 # /health/ is for load balancers and monitoring: it names components and their state, no records.
-PUBLIC_PAGES = {f"/signatures/{ZERO_UUID}/verify/", "/quota/localities/public/", "/login/", "/logout/", "/health/"}
+# /t/<token>/ is the applicant's tracking page (issue 15): the token printed on the receipt is the permission.
+PUBLIC_PAGES = {f"/signatures/{ZERO_UUID}/verify/", "/quota/localities/public/", "/login/", "/logout/", "/health/",
+                "/t/unknown-token/", "/t/unknown-token/result.pdf"}
 
 
 def _all_paths(resolver=None, prefix=""):
@@ -71,7 +74,7 @@ def _all_paths(resolver=None, prefix=""):
             yield from _all_paths(p, route)
         elif isinstance(p, URLPattern):
             path = route
-            path = path.replace("<uuid:token>", ZERO_UUID)
+            path = path.replace("<uuid:token>", ZERO_UUID).replace("<str:token>", "unknown-token")
             for conv in ("int", "str"):
                 path = re.sub(r"<%s:\w+>" % conv, "1" if conv == "int" else "x", path)
             yield "/" + path.replace("\\.", ".")
