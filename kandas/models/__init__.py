@@ -7,12 +7,13 @@ from .obligations import Obligation, ObligationState
 from .organisations import Organisation, Staff
 from .persons import (ADULT_AGE, BIRTH_DATE_MIN, KINSHIP_BY_SERVICE, Family, FamilyMember, Kinship, Person, Sex,
                       birth_date_validate)
+from .staged import StagedUpload
 from .terms import TermRow
 
 __all__ = [
     "ADULT_AGE", "CalendarDay", "CaseBase", "CaseCounter", "Consent", "DevelopmentMessage", "DigitalConsentRequest",
     "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind", "Family", "FamilyMember", "KINSHIP_BY_SERVICE",
     "Kinship", "Locality", "Notification", "Obligation", "ObligationState", "Organisation",
-    "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "Staff", "StateRecord",
+    "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "StagedUpload", "Staff", "StateRecord",
     "TermRow", "TransitionLog", "Unit",
 ]
