@@ -79,3 +79,11 @@ def test_another_users_token_does_not_give_their_file(client, world):
         app = StatusApplication.objects.get(applicant__surname="Чужой")
         assert not Document.objects.filter(person=app.applicant, kind="autobiography").exists()
     assert StagedUpload.objects.count() == 1
+
+
+def test_intake_page_has_unique_ids_across_its_family_rows(client, world):
+    from tests.html import duplicate_ids
+
+    client.force_login(world.operator)
+    html = client.get(reverse("status:application_new")).content.decode()
+    assert 'name="members-2-kinship"' in html and duplicate_ids(html) == []
