@@ -32,7 +32,7 @@ def _date(**kwargs):
     return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **kwargs)
 
 
-class RegisterForm(StyledForm):
+class RegisterForm(forms.Form):
     """RES-2 (form app.2): the applicant (a kandas, by IIN), the centre and the members who move in."""
 
     applicant_iin = forms.CharField(label=_("IIN of the applicant (kandas)"), max_length=12, min_length=12,

@@ -1,4 +1,6 @@
 """Forms of the adaptation services (ADA): registration of form app.2, each chain step, fairs, consultations."""
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Column, Layout, Row
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +40,7 @@ class Styled:
                 widget.attrs["class"] = "form-control form-control-sm"
 
 
-class RegisterForm(Styled, forms.Form):
+class RegisterForm(forms.Form):
     """ADA-1: form app.2 as the exit CC specialist enters it (p.7: IIN of the kandas and of every member)."""
 
     applicant_iin = forms.RegexField(label=_("IIN of the kandas"), regex=r"^\d{12}$", max_length=12)
@@ -63,7 +65,24 @@ class RegisterForm(Styled, forms.Form):
                 label=_("member %(n)d lives with the applicant") % {"n": i}, required=False, initial=True)
             self.fields[f"member_{i}_married"] = forms.BooleanField(
                 label=_("member %(n)d is married") % {"n": i}, required=False)
-        self.style()
+        self.helper = self.layout_helper()
+
+    def layout_helper(self) -> FormHelper:
+        """The applicant's fields side by side, then one row per family member (django-crispy-forms layout)."""
+        helper = FormHelper()
+        helper.form_tag = False
+        applicant = ("applicant_iin", "applicant_surname", "applicant_given_name", "settlement_region",
+                     "locality_kato")
+        members = [Row(*(Column(f"member_{i}_{part}", css_class="col-sm-6 col-lg-3")
+                         for part in ("iin", "kinship", "lives_with", "married")), css_class="g-2 border-bottom mb-2",
+                       data_testid=f"member-row-{i}")
+                   for i in range(1, MEMBER_ROWS + 1)]
+        helper.layout = Layout(
+            Row(*(Column(name, css_class="col-md-4") for name in applicant), css_class="g-2"),
+            HTML('<h2 class="h5 mt-3">{% load i18n %}{% translate "Family members who are not citizens of '
+                 'Kazakhstan" %}</h2>'),
+            *members, "consent")
+        return helper
 
     def clean(self):
         data = super().clean()
@@ -227,18 +246,18 @@ class ListFilterForm(Styled, forms.Form):
     overdue = forms.BooleanField(label=_("overdue steps only"), required=False)
 
 
-class ConsultationStartForm(Styled, forms.Form):
+class ConsultationStartForm(forms.Form):
     person_iin = forms.RegexField(label=_("IIN of the kandas"), regex=r"^\d{12}$", max_length=12)
     surname = forms.CharField(label=_("surname (if the persons database has no record)"), required=False)
     given_name = forms.CharField(label=_("given name (if the persons database has no record)"), required=False)
 
 
-class TopicForm(Styled, forms.Form):
+class TopicForm(forms.Form):
     topic = forms.ChoiceField(label=_("topic"), choices=ConsultationTopic.choices)
     note = forms.CharField(label=_("note"), required=False)
 
 
-class FairForm(Styled, forms.Form):
+class FairForm(forms.Form):
     title = forms.CharField(label=_("title"))
     mode = forms.ChoiceField(label=_("form"), choices=FairMode.choices)
     held_on = forms.DateField(label=_("held on"), widget=DATE)
@@ -253,7 +272,7 @@ class FairForm(Styled, forms.Form):
                                                                 region__is_settlement_region=True)]
 
 
-class CandidateForm(Styled, forms.Form):
+class CandidateForm(forms.Form):
     application = forms.ChoiceField(label=_("application"))
 
     def __init__(self, *args, fair=None, **kwargs):
@@ -265,7 +284,7 @@ class CandidateForm(Styled, forms.Form):
         self.fields["application"].choices = [(a.pk, f"{a.ref} — {a.applicant.full_name}") for a in qs]
 
 
-class ParticipationForm(Styled, forms.Form):
+class ParticipationForm(forms.Form):
     participated = forms.TypedChoiceField(label=_("took part"), coerce=lambda v: v == "yes",
                                           choices=[("yes", _("yes")), ("no", _("no"))])
     outcome = forms.CharField(label=_("outcome"), required=False)

@@ -122,6 +122,9 @@ LANGUAGES = [("ru", "Русский"), ("kk", "Қазақша"), ("en", "English
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "locale"]  # the first wins where both translate
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="Asia/Almaty")
 USE_I18N = True
+# dd.mm.yyyy on screen and typed by hand, in every language (config/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -108,6 +108,13 @@ class StaffAuthenticationForm(AuthenticationForm):
     with a session it would browse its whole region's registry, while through the API it reads only what
     it submitted. It authenticates to the API with its credentials on each request instead."""
 
+    error_messages = {**AuthenticationForm.error_messages, "invalid_login": _("Wrong user name or password.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("User name")
+        self.fields["password"].label = _("Password")
+
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
         from .roles import Role, user_roles

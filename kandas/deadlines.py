@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count, Min
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _, gettext_noop
+from django.utils.translation import gettext as _, gettext_noop, ngettext
 
 from .models import Deadline, Notification, Staff, Unit
 from .rules import Step
@@ -154,7 +154,9 @@ def deadline_pause(*, case, step: str, subject: str | None = None, on: datetime.
         else:
             d.remaining = (d.due - on).days
         d.state, d.paused_on = Deadline.State.PAUSED, on
-        deadline_explain_append(d, lambda: _("Paused on %(on)s with %(n)d days left. %(reason)s") % {
+        deadline_explain_append(d, lambda: ngettext(
+            "Paused on %(on)s with %(n)d day left. %(reason)s", "Paused on %(on)s with %(n)d days left. %(reason)s",
+            d.remaining) % {
             "on": _fmt(on), "n": d.remaining, "reason": reason})
         d.save(update_fields=["remaining", "state", "paused_on", "explanation", "texts"])
         count += 1
@@ -176,7 +178,9 @@ def deadline_resume(*, case, step: str, subject: str | None = None, on: datetime
             d.due = calendar.add_calendar_days(on, remaining)
         d.state, d.paused_on, d.remaining = Deadline.State.OPEN, None, None
         d.start, d.length = on, remaining
-        deadline_explain_append(d, lambda: _("Resumed on %(on)s with %(n)d days left → due %(due)s") % {
+        deadline_explain_append(d, lambda: ngettext(
+            "Resumed on %(on)s with %(n)d day left → due %(due)s", "Resumed on %(on)s with %(n)d days left → due %(due)s",
+            remaining) % {
             "on": _fmt(on), "n": remaining, "due": _fmt(d.due)})
         d.save(update_fields=["due", "state", "paused_on", "remaining", "start", "length", "explanation", "texts"])
         count += 1

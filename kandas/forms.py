@@ -14,7 +14,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class BootstrapMixin:
-    """Bootstrap classes on every widget, so templates render fields with one partial."""
+    """Bootstrap classes on every widget, for the GET filter bars that render their fields by hand (forms render
+    through django-crispy-forms, which adds these classes itself)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,7 +30,7 @@ class BootstrapMixin:
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
-class PersonForm(BootstrapMixin, forms.ModelForm):
+class PersonForm(forms.ModelForm):
     """Create or edit a person. On creation: consent (GEN-3) and, without a state record, the identity scan (GEN-2)."""
 
     consent_given = forms.BooleanField(
@@ -133,13 +134,13 @@ def person_initial_from_state(iin: str) -> tuple[dict, object]:
     return initial, record
 
 
-class ConsentForm(BootstrapMixin, forms.ModelForm):
+class ConsentForm(forms.ModelForm):
     class Meta:
         model = Consent
         fields = ["method", "purpose"]
 
 
-class DocumentForm(BootstrapMixin, forms.ModelForm):
+class DocumentForm(forms.ModelForm):
     class Meta:
         model = Document
         fields = ["kind", "file", "number", "issued_on", "valid_until", "note"]
@@ -163,7 +164,7 @@ class DocumentForm(BootstrapMixin, forms.ModelForm):
         return cleaned
 
 
-class FamilyMemberForm(BootstrapMixin, forms.Form):
+class FamilyMemberForm(forms.Form):
     iin = forms.CharField(label=_("IIN of the member"), max_length=12,
                           widget=forms.TextInput(attrs={"data-iin": "1", "inputmode": "numeric", "maxlength": "12"}))
     kinship = forms.ChoiceField(label=_("Degree of kinship"), choices=Kinship.choices)

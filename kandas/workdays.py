@@ -192,7 +192,8 @@ def term_due(unit: str, start: datetime.date, length: int, calendar: WorkCalenda
         return fixed_date, note
     if unit == Unit.CALENDAR_DAYS:
         due = calendar.add_calendar_days(start, length)
-        return due, _("%(n)d calendar days after %(start)s → due %(due)s") % {
+        return due, ngettext("%(n)d calendar day after %(start)s → due %(due)s",
+                             "%(n)d calendar days after %(start)s → due %(due)s", length) % {
             "n": length, "start": _fmt(start), "due": _fmt(due)}
     if unit == Unit.MONTHS:
         due = calendar.add_months(start, length)

@@ -1,11 +1,14 @@
 """Forms of the status screens: they validate input; the services decide."""
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kandas.forms import BootstrapMixin
+from kandas.documents import document_check
 from kandas.gateway import state_gateway
 from kandas.iin import IinError, iin_parse
+from kandas.staging import StagedUploadsMixin
 from kandas.models import KINSHIP_BY_SERVICE, Consent, DocumentKind, Kinship, Person, Region, birth_date_validate
 
 from .models import (ASSIGNMENT_CHANNELS, EXTENSION_CHANNELS, ApplicationState, Channel, HearingOutcome,
@@ -127,9 +130,19 @@ class ExtensionFileForm(CaseActionForm):
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ApplicationIntakeForm(forms.Form):
+INTAKE_FILES = ("autobiography", "identity", "nationality")  # each a DocumentKind
+
+
+def _columns(names, css_class):
+    return Row(*(Column(name, css_class=css_class) for name in names), css_class="g-2")
+
+
+class ApplicationIntakeForm(StagedUploadsMixin, forms.Form):
     """STA-1 on paper (State Corporation, MIO, foreign mission; GEN-4 home visit): the applicant, the path,
-    consent and the scans. What the persons database holds is not asked for (GEN-2)."""
+    consent and the scans. What the persons database holds is not asked for (GEN-2). A chosen scan survives a
+    validation error (kandas.staging)."""
+
+    staged_fields = INTAKE_FILES
 
     iin = forms.CharField(label=_("IIN"), max_length=12, required=False)
     surname = forms.CharField(label=_("Surname"), max_length=100)
@@ -161,6 +174,31 @@ class ApplicationIntakeForm(forms.Form):
     name_reason = forms.CharField(label=_("Why the name is kept as in the document"), max_length=500,
                                   required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            _columns(("iin", "surname", "given_name", "patronymic", "birth_date", "sex", "citizenship",
+                      "country_of_exit", "address", "phone", "sub_type", "channel", "settlement_region", "consent"),
+                     "col-sm-6 col-lg-4"),
+            "nationality_recommendation", *INTAKE_FILES, "keep_document_name", "name_reason")
+
+    def _file_checked(self, kind):
+        file = self.cleaned_data.get(kind)
+        if file:  # type, size and content, like every upload (kandas.documents)
+            document_check(kind=kind, file=file)
+        return file
+
+    def clean_autobiography(self):
+        return self._file_checked("autobiography")
+
+    def clean_identity(self):
+        return self._file_checked("identity")
+
+    def clean_nationality(self):
+        return self._file_checked("nationality")
+
     def clean(self):
         from .services.intake import name_against_registry
 
@@ -189,14 +227,13 @@ class ApplicationIntakeForm(forms.Form):
         return {k: self.cleaned_data[k] for k in keys if self.cleaned_data.get(k) not in ("", None)}
 
     def documents(self) -> list[dict]:
-        return [{"kind": kind, "file": self.cleaned_data[kind]}
-                for kind in ("autobiography", "identity", "nationality") if self.cleaned_data.get(kind)]
+        return [{"kind": kind, "file": self.cleaned_data[kind]} for kind in INTAKE_FILES if self.cleaned_data.get(kind)]
 
 
 STATUS_KINSHIPS = [(k.value, k.label) for k in Kinship if k in KINSHIP_BY_SERVICE["status"]]
 
 
-class FamilyMemberForm(BootstrapMixin, forms.Form):
+class FamilyMemberForm(forms.Form):
     """STA-1 on paper: one family member named in app.1. An empty row is ignored."""
 
     iin = forms.CharField(label=_("IIN"), max_length=12, required=False)
@@ -206,6 +243,14 @@ class FamilyMemberForm(BootstrapMixin, forms.Form):
     birth_date = forms.DateField(label=_("Date of birth"), required=False, widget=DATE,
                                  validators=[birth_date_validate])
     kinship = forms.ChoiceField(label=_("Degree of kinship"), choices=[("", "—"), *STATUS_KINSHIPS], required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(_columns(("iin", "surname", "given_name", "patronymic", "birth_date", "kinship"),
+                                             "col-sm-6 col-lg-2"))
 
     def clean(self):
         data = super().clean()

@@ -8,7 +8,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _, gettext_lazy, ngettext
 
 from kandas.deadlines import deadline_close, deadline_compute, deadline_open
 from kandas.models import Unit
@@ -98,7 +98,8 @@ def plan_create(*, actor, application_id: int) -> AdaptationPlan:
 
     rounds_create(plan)  # ADA-19: 16 rounds over the 5 years from the inclusion date
     case_event_log(case=app, event="plan_formed", actor=actor,
-                   comment=_("Adaptation plan formed: %(n)d items") % {"n": len(items)})
+                   comment=ngettext("Adaptation plan formed: %(n)d item", "Adaptation plan formed: %(n)d items",
+                                    len(items)) % {"n": len(items)})
     return plan
 
 

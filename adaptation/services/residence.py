@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _, gettext_noop
+from django.utils.translation import gettext as _, gettext_noop, ngettext
 
 from kandas.deadlines import deadline_cancel, deadline_open
 from kandas.documents import document_check
@@ -39,6 +39,15 @@ from .beds import beds_free_count, beds_hold, beds_occupy, beds_release, centre_
 # termination (RES-9, the MIO that issued the referral); the
 # centre checks the family in (RES-7), hosts the residence (RES-10) and sees the room vacated (RES-11).
 MIO_STEPS = ("consider", "offer")
+
+
+def persons_label(n: int) -> str:
+    """"1 человек", "2 человека", "5 человек" (1 адам; 1 person): the count with its plural form."""
+    return ngettext("%(n)d person", "%(n)d persons", n) % {"n": n}
+
+
+def beds_label(n: int) -> str:
+    return ngettext("%(n)d bed", "%(n)d beds", n) % {"n": n}
 
 
 def _names(rows) -> str:
@@ -135,8 +144,8 @@ def application_register(*, actor, centre_id: int, applicant_id: int, member_ids
         open_case_refuse(actor, open_case=busy[0].application, service=FilingService.RESIDENCE)
     capacity = Bed.objects.filter(centre=centre).exclude(state=BedState.OUT_OF_SERVICE).count()
     if len(rows) > capacity:
-        raise ValidationError(_("The family of %(n)d persons is larger than the centre (%(beds)d beds).") % {
-            "n": len(rows), "beds": capacity})
+        raise ValidationError(_("The family (%(persons)s) is larger than the centre (%(beds)s).") % {
+            "persons": persons_label(len(rows)), "beds": beds_label(capacity)})
     mio = user_organisation(actor)
     if mio is None or mio.kind != Organisation.Kind.MIO:
         mio = organisation_of(kind=Organisation.Kind.MIO, region=centre.region)
@@ -273,8 +282,8 @@ def reserve_enter(*, application_id: int, actor, seen_version: int | None = None
     free = beds_free_count(centre)
     if application.state == ResidenceState.REGISTERED and free >= application.persons_count \
             and role_may(actor, application, "reserve_enter"):
-        raise ActionNotAllowed(_("There are %(free)d free beds for %(n)d persons: issue the referral instead.")
-                               % {"free": free, "n": application.persons_count})
+        raise ActionNotAllowed(_("Free beds: %(free)d; the family: %(persons)s. Issue the referral instead.")
+                               % {"free": free, "persons": persons_label(application.persons_count)})
     application = case_transition(case=application, transition="reserve_enter", actor=actor,
                                   seen_version=seen_version, close=["consider"])
     reserve_allocate(centre=centre)  # a held bed may already be waiting for the head

@@ -24,7 +24,7 @@ from kandas.scoping import user_organisation
 from kandas.services import personal_data_access_log_many
 from kandas.views.actions import case_action_run
 
-from ..forms_support import MEMBER_ROWS, ListFilterForm, RegisterForm
+from ..forms_support import ListFilterForm, RegisterForm
 from ..models import APP2_LINES, SupportState
 from ..selectors.support import support_chain, support_get, support_list, support_running_steps
 from ..services.chain import support_application_register
@@ -72,9 +72,7 @@ def support_register(request):
         else:
             messages.success(request, _("Application %(ref)s registered.") % {"ref": app.ref})
             return redirect(app)
-    member_rows = [[form[f"member_{i}_{part}"] for part in ("iin", "kinship", "lives_with", "married")]
-                   for i in range(1, MEMBER_ROWS + 1)]
-    return render(request, "adaptation/support/register.html", {"form": form, "member_rows": member_rows})
+    return render(request, "adaptation/support/register.html", {"form": form})
 
 
 def _context(request, app, bound=None):

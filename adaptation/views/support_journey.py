@@ -93,8 +93,10 @@ def fair_list_view(request):
 def fair_detail(request, pk: int):
     fair = fair_get(user=request.user, pk=pk)
     return render(request, "adaptation/support/fair.html", {
-        "fair": fair, "candidates": fair.candidates.select_related("application__applicant"),
-        "candidate_form": CandidateForm(fair=fair), "participation_form": ParticipationForm()})
+        "fair": fair, "candidate_form": CandidateForm(fair=fair),
+        # one participation form per candidate row, each with its own element ids
+        "rows": [(c, ParticipationForm(auto_id=f"id_candidate_{c.pk}_%s"))
+                 for c in fair.candidates.select_related("application__applicant")]})
 
 
 @login_required

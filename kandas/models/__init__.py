@@ -9,6 +9,7 @@ from .obligations import Obligation, ObligationState
 from .organisations import Organisation, Staff
 from .persons import (ADULT_AGE, BIRTH_DATE_MIN, KINSHIP_BY_SERVICE, Family, FamilyMember, Kinship, Person, Sex,
                       birth_date_validate)
+from .staged import StagedUpload
 from .terms import TermRow
 from .tracking import CaseTracking, TrackingAccess
 
@@ -18,6 +19,6 @@ __all__ = [
     "DuplicateCandidate", "DuplicateDismissal", "DuplicateReason", "PersonMerge", "Family", "FamilyMember",
     "KINSHIP_BY_SERVICE",
     "Kinship", "Locality", "Notification", "Obligation", "ObligationState", "Organisation",
-    "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "Staff", "StateRecord",
-    "TermRow", "TransitionLog", "Unit", "CaseTracking", "TrackingAccess",
+    "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "StagedUpload", "Staff",
+    "StateRecord", "TermRow", "TransitionLog", "Unit", "CaseTracking", "TrackingAccess",
 ]

@@ -115,7 +115,7 @@ class Person(models.Model):
             else:
                 if self.birth_date and self.birth_date != info.birth_date:
                     errors["birth_date"] = _("The date of birth does not match the IIN (%(date)s).") % {
-                        "date": info.birth_date.isoformat()
+                        "date": info.birth_date.strftime("%d.%m.%Y")
                     }
                 if self.sex and self.sex != info.sex:
                     errors["sex"] = _("The sex does not match digit 7 of the IIN.")

@@ -92,7 +92,7 @@ def person_detail(request, pk: int):
             person=person, consent=person_consent_active(person=person), consents=person.consents.all(),
             documents=person.documents.all(), state_checks=person_state_checks(person=person),
             access_log=PersonalDataAccess.objects.filter(person=person).select_related("user")[:10],
-            document_form=DocumentForm(), consent_form=ConsentForm(),
+            document_form=DocumentForm(), consent_form=ConsentForm(auto_id="id_consent_%s"),
             duplicates=duplicates_of(user=request.user, person=person),
             **_digital_consent_context(person),
         )

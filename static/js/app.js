@@ -16,7 +16,8 @@ document.addEventListener("input", async (event) => {
   const data = await response.json();
   field.classList.toggle("is-valid", data.valid);
   field.classList.toggle("is-invalid", !data.valid);
-  out.textContent = data.valid ? `${data.birth_date} · ${data.sex}` : data.error;
+  // The API's birth_date is ISO; the screen shows dd.mm.yyyy and the sex in words (birth_date_display, sex_display).
+  out.textContent = data.valid ? `${data.birth_date_display} · ${data.sex_display}` : data.error;
   out.className = "iin-feedback " + (data.valid ? "valid-feedback d-block" : "invalid-feedback d-block");
 });
 

@@ -7,20 +7,12 @@ Russian and Kazakh wording comes from status/locale, so printed decisions quote 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kandas.channels import Channel  # noqa: F401  (the one channel list; re-exported for status)
+
 
 class SubType(models.TextChoices):
     GENERAL = "general", _("Status in the general procedure")
     MISSION = "mission", _("Status on the MIO's consent through a foreign mission")
-
-
-class Channel(models.TextChoices):
-    PORTAL = "portal", _("Migration services portal migration.enbek.kz")
-    MOBILE = "mobile", _("Mobile application of the migration portal")
-    MISSION = "mission", _("Foreign mission of the Republic of Kazakhstan")
-    GOVCORP = "govcorp", _("State Corporation")
-    EGOV = "egov", _("E-government portal egov.kz")
-    HOME_VISIT = "home_visit", _("Home visit after a call to the 1414 contact centre")
-    MIO = "mio", _("Local executive body (MIO)")
 
 
 # STA-1 (p.3): where an application for status may be filed; GEN-4 adds the home visit.

@@ -23,7 +23,7 @@ def application_new(request):
     initial = {}
     if request.method == "GET" and request.GET.get("iin"):
         initial, _record = person_initial_from_state(request.GET["iin"].strip())  # GEN-2: prefill from ГБД ФЛ
-    form = ApplicationIntakeForm(request.POST or None, request.FILES or None, initial=initial)
+    form = ApplicationIntakeForm(request.POST or None, request.FILES or None, initial=initial, request=request)
     family = family_formset(request)
     family_ok = family.is_valid() if family.is_bound else True
     if request.method == "POST" and form.is_valid() and family_ok:
@@ -44,6 +44,7 @@ def application_new(request):
             validation_errors_to_form(form, exc)
             open_case_link_add(form, exc)
         else:
+            form.uploads_done()
             if application.missing_documents:
                 messages.warning(request, _("Registered. Some documents are still missing: they are listed on the "
                                             "application page."))
@@ -51,5 +52,7 @@ def application_new(request):
                 messages.success(request, _("Registered: %(ref)s.") % {"ref": application.ref})
             return redirect(application.get_absolute_url())
     invalid = bool(form.errors) or not family_ok
+    if invalid:
+        form.keep_uploads()  # the chosen scans wait for the corrected form (kandas.staging)
     return render(request, "status/application_new.html", {"form": form, "family": family},
                   status=400 if invalid else 200)

@@ -282,7 +282,9 @@ def test_analyst_may_not_register_persons(client_of):
 def test_iin_api_validates_as_you_type(client_of, specialist):
     iin = iin_build(datetime.date(2005, 6, 1), "F", 3)
     data = client_of(specialist).get(f"/api/v1/iin/{iin}/").json()
-    assert data == {"valid": True, "birth_date": "2005-06-01", "sex": "F", "error": None}
+    assert {k: data[k] for k in ("valid", "birth_date", "sex", "error")} == {
+        "valid": True, "birth_date": "2005-06-01", "sex": "F", "error": None}
+    assert data["birth_date_display"] == "01.06.2005"  # what the hint shows, in every language
     bad = client_of(specialist).get("/api/v1/iin/850412712345/").json()
     assert bad["valid"] is False and bad["error"]
 
