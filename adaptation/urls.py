@@ -64,3 +64,8 @@ urlpatterns += [
 urlpatterns += [path("support/<int:pk>/roadmap.pdf", plan_views.roadmap_pdf, name="roadmap_pdf")]
 urlpatterns += [path("plans/dashboard/", report_views.plan_dashboard_view, name="plan_dashboard")]
 urlpatterns += [path("evidence/<int:pk>/", plan_views.evidence_file, name="evidence_file")]
+
+# The plan-item inbox of the settlement CC / LMC.
+from .views import inbox as inbox_views  # noqa: E402
+
+urlpatterns += [path("plan-items/", inbox_views.plan_inbox, name="plan_inbox")]
