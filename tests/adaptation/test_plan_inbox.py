@@ -114,3 +114,12 @@ def test_monthly_report_query_count_is_constant(world, app, persons, django_asse
         xlsx = client.get(f"/adaptation/reports/{cc.pk}/2026-11.xlsx")
     assert xlsx.status_code == 200
     assert sum(1 for _r in reports.app3_rows(career_centre=cc, period="2026-11")) == persons
+
+
+def test_inbox_count_is_capped_and_says_so(world, app, monkeypatch):
+    from adaptation.views import inbox
+
+    monkeypatch.setattr(inbox, "COUNT_CAP", 3)
+    plans.plan_create(actor=world.settle.cc_specialist, application_id=app.pk)
+    page = client_for(world.settle.cc_specialist).get("/adaptation/plan-items/").content.decode()
+    assert "More than 3 items: narrow the filter" in page and page.count('data-testid="inbox-row"') == 4
