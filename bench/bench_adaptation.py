@@ -111,7 +111,7 @@ def main():
     pages = [("bare authenticated page (/persons/)", "/persons/"), ("inbox: first page", "/adaptation/plan-items/"),
              ("inbox: overdue", "/adaptation/plan-items/?state=overdue"),
              ("inbox: due soon + service", "/adaptation/plan-items/?state=soon&service=3"),
-             ("inbox: name search", "/adaptation/plan-items/?q=Бенчев"),
+             ("inbox: IIN prefix search", "/adaptation/plan-items/?q=7000000123"),
              ("family plan page", f"/adaptation/support/{plan.application_id}/plan/")]
     queries = {}
     for label, url in pages:

@@ -24,7 +24,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[:COUNT_CAP + 1].count()
+        return self.object_list.order_by()[:COUNT_CAP + 1].count()
 
     @property
     def capped(self):
