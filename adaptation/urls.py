@@ -79,3 +79,8 @@ urlpatterns += [
     path("quality/conclusions/<int:pk>.pdf", quality_views.conclusion_pdf, name="quality_conclusion_pdf"),
     path("quality/measures/<int:pk>/", quality_views.measures_screen, name="quality_measures"),
 ]
+
+# The plan-item inbox of the settlement CC / LMC.
+from .views import inbox as inbox_views  # noqa: E402
+
+urlpatterns += [path("plan-items/", inbox_views.plan_inbox, name="plan_inbox")]

@@ -61,7 +61,8 @@ class PlanItem(models.Model):
         verbose_name = _("plan item")
         verbose_name_plural = _("plan items")
         constraints = [models.UniqueConstraint(fields=["plan", "person", "service"], name="plan_item_once")]
-        indexes = [models.Index(fields=["plan", "completed_on"]), models.Index(fields=["completed_on"])]
+        indexes = [models.Index(fields=["plan", "completed_on"]), models.Index(fields=["completed_on"]),
+                   models.Index(fields=["due", "id"], name="plan_item_due_id")]  # the inbox walks items by due date
 
     @property
     def catalogue(self):

@@ -1,14 +1,35 @@
-"""Dashboards of the adaptation plans: completion and overdue items per settlement region (its CC and LMC),
-monitoring rounds due, CRTR scores by quarter — one aggregate query each (constant query count)."""
+"""Dashboards of the adaptation plans: completion and overdue items per settlement CC (the CC whose specialist
+formed the plan), per LMC (that CC's parent) and per settlement region; monitoring rounds due this quarter and
+overdue per region; CRTR scores by quarter. Each table is one aggregate query in SQL (constant query count);
+the figures name organisations and regions only, never a person."""
 from __future__ import annotations
 
 import datetime
 import io
 
-from django.db.models import Count, Q
+from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
 from ..models import MonitoringRound, PlanItem, QualityEvaluation
+
+CC = "plan__created_by__staff__organisation"
+REGION = "plan__application__settlement_region"
+
+
+def quarter_end(day: datetime.date) -> datetime.date:
+    month = ((day.month - 1) // 3 + 1) * 3
+    first_next = datetime.date(day.year + (month == 12), month % 12 + 1, 1)
+    return first_next - datetime.timedelta(days=1)
+
+
+def _completion(items, key: str, today: datetime.date) -> list[dict]:
+    rows = list(items.values(f"{key}__name_ru").annotate(
+        total=Count("pk"), done=Count("pk", filter=Q(completed_on__isnull=False)),
+        overdue=Count("pk", filter=Q(completed_on__isnull=True, due__lt=today))).order_by(f"{key}__name_ru"))
+    for row in rows:
+        row["name"] = row.pop(f"{key}__name_ru") or "—"
+        row["percent"] = round(100 * row["done"] / row["total"]) if row["total"] else 0
+    return rows
 
 
 def plan_dashboard(*, region_id: int | None = None, today: datetime.date | None = None) -> dict:
@@ -17,37 +38,53 @@ def plan_dashboard(*, region_id: int | None = None, today: datetime.date | None 
     rounds = MonitoringRound.objects.filter(done_on__isnull=True)
     evaluations = QualityEvaluation.objects.all()
     if region_id is not None:
-        items = items.filter(plan__application__settlement_region_id=region_id)
-        rounds = rounds.filter(plan__application__settlement_region_id=region_id)
+        items = items.filter(**{f"{REGION}_id": region_id})
+        rounds = rounds.filter(**{f"{REGION}_id": region_id})
         evaluations = evaluations.filter(organisation__region_id=region_id)
-    by_region = list(items.values("plan__application__settlement_region__name_ru").annotate(
-        total=Count("pk"), done=Count("pk", filter=Q(completed_on__isnull=False)),
-        overdue=Count("pk", filter=Q(completed_on__isnull=True, due__lt=today))).order_by(
-        "plan__application__settlement_region__name_ru"))
+    by_region = _completion(items, REGION, today)
     for row in by_region:
-        row["region"] = row.pop("plan__application__settlement_region__name_ru")
-        row["percent"] = round(100 * row["done"] / row["total"]) if row["total"] else 0
-    due = rounds.aggregate(overdue=Count("pk", filter=Q(due__lt=today)),
-                           next_30=Count("pk", filter=Q(due__gte=today, due__lte=today + datetime.timedelta(days=30))))
-    scores = list(evaluations.values("quarter", "band").annotate(n=Count("pk")).order_by("quarter", "band"))
-    return {"regions": by_region, "rounds": due, "scores": scores}
+        row["region"] = row["name"]
+    end = quarter_end(today)
+    round_rows = list(rounds.filter(due__lte=end).values(f"{REGION}__name_ru").annotate(
+        overdue=Count("pk", filter=Q(due__lt=today)),
+        quarter=Count("pk", filter=Q(due__gte=today, due__lte=end))).order_by(f"{REGION}__name_ru"))
+    for row in round_rows:
+        row["name"] = row.pop(f"{REGION}__name_ru")
+    scores = list(evaluations.values("quarter").annotate(
+        n=Count("pk"), relevance=Avg("relevance"), effectiveness=Avg("effectiveness"),
+        social_effect=Avg("social_effect"), total=Avg("total"),
+        high=Count("pk", filter=Q(band="high")), medium=Count("pk", filter=Q(band="medium")),
+        low=Count("pk", filter=Q(band="low"))).order_by("quarter"))
+    for row in scores:
+        for k in ("relevance", "effectiveness", "social_effect", "total"):
+            row[k] = round(float(row[k]), 2)
+    return {"regions": by_region, "ccs": _completion(items, CC, today),
+            "lmcs": _completion(items, f"{CC}__parent", today), "round_rows": round_rows,
+            "rounds": {"overdue": sum(r["overdue"] for r in round_rows),
+                       "quarter": sum(r["quarter"] for r in round_rows)},
+            "quarter_end": end, "scores": scores, "today": today}
 
 
 def plan_dashboard_xlsx(data: dict) -> bytes:
+    """The dashboard's numbers, one sheet per table (openpyxl write-only)."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("plans")
-    ws.append(["region", "items", "completed", "overdue", "%"])
-    for r in data["regions"]:
-        ws.append([r["region"], r["total"], r["done"], r["overdue"], r["percent"]])
-    ws2 = wb.create_sheet("rounds")
-    ws2.append(["overdue", "due in 30 days"])
-    ws2.append([data["rounds"]["overdue"], data["rounds"]["next_30"]])
-    ws3 = wb.create_sheet("scores")
-    ws3.append(["quarter", "band", "evaluations"])
+    for sheet, key, head in (("plans", "regions", "region"), ("cc", "ccs", "career centre"), ("lmc", "lmcs", "LMC")):
+        ws = wb.create_sheet(sheet)
+        ws.append([head, "items", "completed", "overdue", "%"])
+        for r in data[key]:
+            ws.append([r["name"], r["total"], r["done"], r["overdue"], r["percent"]])
+    ws = wb.create_sheet("rounds")
+    ws.append(["region", "overdue", f"due by {data['quarter_end']:%d.%m.%Y}"])
+    for r in data["round_rows"]:
+        ws.append([r["name"], r["overdue"], r["quarter"]])
+    ws.append(["total", data["rounds"]["overdue"], data["rounds"]["quarter"]])
+    ws = wb.create_sheet("scores")
+    ws.append(["quarter", "evaluations", "relevance", "effectiveness", "social effect", "total", "high", "medium", "low"])
     for s in data["scores"]:
-        ws3.append([s["quarter"], s["band"], s["n"]])
+        ws.append([s["quarter"], s["n"], float(s["relevance"]), float(s["effectiveness"]), float(s["social_effect"]),
+                   float(s["total"]), s["high"], s["medium"], s["low"]])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -46,20 +47,20 @@ def month_bounds(period: str) -> tuple[datetime.date, datetime.date]:
 
 
 def app3_rows(*, career_centre: Organisation, period: str) -> Iterator[App3Row]:
+    """One GROUP BY query pivoting the month's completed items to one row per person (25 cells), streamed."""
     start, end = month_bounds(period)
+    cells = {f"s{n}": Max("completed_on", filter=Q(service=n)) for n in range(1, 26)}
     qs = (PlanItem.objects.filter(plan__application__settlement_region_id=career_centre.region_id,
                                   completed_on__range=(start, end))
-          .order_by("person_id", "service").values_list("person_id", "person__iin", "service", "completed_on"))
-    number, current, row = 0, None, None
-    for person_id, iin, service, on in qs.iterator(chunk_size=5000):
-        if person_id != current:
-            if row is not None:
-                yield row
-            number += 1
-            current, row = person_id, App3Row(number, iin or "—", [None] * 25)
-        row.cells[service - 1] = on
-    if row is not None:
-        yield row
+          .values("person_id", "person__iin").annotate(**cells).order_by("person_id")
+          .values_list("person__iin", *cells))
+    if connection.vendor == "postgresql":
+        # A server-side cursor is planned for its first rows (cursor_tuple_fraction 0.1): a nested loop in
+        # person order, 4x slower over 50,000 persons than the hash join a whole-result query gets.
+        with connection.cursor() as cursor:
+            cursor.execute("SET cursor_tuple_fraction = 1.0")
+    for number, (iin, *dates) in enumerate(qs.iterator(chunk_size=5000), start=1):
+        yield App3Row(number, iin or "—", dates)
 
 
 def app3_xlsx(*, career_centre: Organisation, period: str) -> bytes:
@@ -72,7 +73,7 @@ def app3_xlsx(*, career_centre: Organisation, period: str) -> bytes:
     ws.append([label for _n, label in app3_columns()])
     ws.append([n for n, _label in app3_columns()])
     for row in app3_rows(career_centre=career_centre, period=period):
-        ws.append([row.number, row.iin] + [d.strftime("%d.%m.%Y") if d else "" for d in row.cells])
+        ws.append([row.number, row.iin] + [d.strftime("%d.%m.%Y") if d else None for d in row.cells])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

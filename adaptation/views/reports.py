@@ -128,4 +128,11 @@ def plan_dashboard_view(request):
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response["Content-Disposition"] = 'attachment; filename="adaptation-dashboard.xlsx"'
         return response
-    return render(request, "adaptation/plans/dashboard.html", data)
+    chart = {key: {"labels": [r["name"] for r in data[key]], "done": [r["done"] for r in data[key]],
+                   "overdue": [r["overdue"] for r in data[key]],
+                   "open": [r["total"] - r["done"] - r["overdue"] for r in data[key]]} for key in ("regions", "ccs", "lmcs")}
+    chart["rounds"] = {"labels": [r["name"] for r in data["round_rows"]],
+                       "overdue": [r["overdue"] for r in data["round_rows"]],
+                       "quarter": [r["quarter"] for r in data["round_rows"]]}
+    chart["scores"] = {"labels": [s["quarter"] for s in data["scores"]], "total": [float(s["total"]) for s in data["scores"]]}
+    return render(request, "adaptation/plans/dashboard.html", {**data, "chart": chart})
