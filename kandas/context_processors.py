@@ -1,7 +1,7 @@
 from django.conf import settings
 
 from .compliance import compliance_may_view
-from .roles import Role, user_roles
+from .roles import PERSONAL_DATA_ROLES, Role, user_roles
 from .scoping import user_organisation
 
 
@@ -19,4 +19,6 @@ def shell(request):
         "shell_roles": [labels.get(r, r) for r in sorted(user_roles(user))],
         "shell_unread": user.notifications.filter(read_at__isnull=True).count(),
         "shell_compliance": compliance_may_view(user),
+        # From the roles already read (has_perm would cost two permission queries on every page).
+        "shell_personal_data": user.is_superuser or bool(user_roles(user) & {str(r) for r in PERSONAL_DATA_ROLES}),
     }
