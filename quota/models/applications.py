@@ -118,7 +118,11 @@ class QuotaApplication(CaseBase):
         ordering = ["-filed_on", "-pk"]
         verbose_name = _("quota application")
         verbose_name_plural = _("quota applications")
-        indexes = [models.Index(fields=["region", "kind", "state"])]
+        indexes = [models.Index(fields=["region", "kind", "state"]),
+                   # the case list's first page: the region's (or exit region's) latest filings
+                   models.Index(fields=["region", "-filed_on", "-id"], name="quota_app_region_filed_idx"),
+                   models.Index(fields=["exit_region", "-filed_on", "-id"], name="quota_app_exit_filed_idx"),
+                   models.Index(fields=["region", "state", "-filed_on"], name="quota_app_region_state_idx")]
 
     def get_absolute_url(self):
         return reverse("quota:application_detail", args=[self.pk])
