@@ -97,7 +97,7 @@ def case_context(request, case, bound=None) -> dict:
             shown.missing_documents = view.named_rows(case.missing_documents, people)
             shown.registry_confirmed = view.named_rows(case.registry_confirmed, people)
             for action in ctx["case_actions"]:
-                field = action["form"].fields.get("person")
+                field = action["form"].fields.get("person") if action["form"] is not None else None
                 if field is not None and getattr(field, "choices", None):
                     field.choices = view.choices(field.choices, people)
         ctx["extensions"] = case.extensions.all()
