@@ -186,7 +186,7 @@ class ApplicationResult(APIView):
             print_gate(user=request.user, person=app.applicant, detail=f"API {request.path}")
         except PermissionDenied as exc:
             raise ApiPermissionDenied(str(exc)) from exc
-        return pdf_response(TEMPLATES[form], application_pdf_context(app, form),
+        return pdf_response(TEMPLATES[form], application_pdf_context(app, form, request.user),
                             filename=f"{app.ref}-{form}.pdf", language=pdf_language(request))
 
 

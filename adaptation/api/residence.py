@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kandas.deadlines import case_deadlines
+from kandas.filer_view import FilerView
 from kandas.filing import FilingService, filing_ensure, filing_error_response, unknown_person_message
 from kandas.models import PersonalDataAccess, Person
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
@@ -23,7 +24,8 @@ from ..services.residence import application_register
 
 
 class ResidencePersonRowSerializer(serializers.ModelSerializer):
-    name = serializers.CharField(source="person.full_name")
+    name = serializers.SerializerMethodField(help_text="The IIN as filed when the caller filed for a person of "
+                                                       "another region (Decision 18)")
     birth_date = serializers.SerializerMethodField(help_text="null for callers who may not see personal data")
     needs_talon = serializers.BooleanField()
     has_talon = serializers.BooleanField()
@@ -32,9 +34,16 @@ class ResidencePersonRowSerializer(serializers.ModelSerializer):
         model = ResidencePerson
         fields = ["name", "birth_date", "kinship", "needs_talon", "has_talon", "stay_state"]
 
+    def _person(self, obj):
+        view = self.context.get("filer_view")
+        return view.person(obj.person) if view is not None else obj.person
+
+    def get_name(self, obj) -> str:
+        return self._person(obj).full_name
+
     @extend_schema_field(serializers.DateField(allow_null=True))
     def get_birth_date(self, obj):
-        return obj.person.birth_date if self.context.get("personal_data") else None
+        return (self._person(obj).birth_date or None) if self.context.get("personal_data") else None
 
 
 class ResidenceDeadlineSerializer(serializers.Serializer):
@@ -46,7 +55,8 @@ class ResidenceDeadlineSerializer(serializers.Serializer):
 
 
 class ResidenceApplicationSerializer(serializers.ModelSerializer):
-    applicant = serializers.CharField(source="applicant.full_name")
+    applicant = serializers.SerializerMethodField(help_text="The IIN as filed when the caller filed for a person "
+                                                            "of another region (Decision 18)")
     centre = serializers.CharField()
     state_label = serializers.CharField(source="get_state_display")
     # RES-9 p.13: the MIO that issued the referral receives the centre's proposals.
@@ -60,6 +70,14 @@ class ResidenceApplicationSerializer(serializers.ModelSerializer):
                   "filed_on", "referral_no", "referral_issued_on", "referral_issued_by", "referral_prepared_on",
                   "referral_handed_over_on", "check_in_last_day",
                   "checked_in_on", "residence_ends_on", "ended_on", "vacate_by", "rule_version"]
+
+
+    def get_applicant(self, obj) -> str:
+        view = self.context.get("filer_view")
+        request = self.context.get("request")
+        if view is None and request is not None:
+            view = FilerView(request.user, obj)
+        return (view.person(obj.applicant) if view is not None else obj.applicant).full_name
 
 
 class ResidenceApplicationDetailSerializer(ResidenceApplicationSerializer):
@@ -111,7 +129,9 @@ def _detail_data(request, application) -> dict:
     if may_see:
         personal_data_access_log(user=request.user, person=application.applicant,  # GEN-3
                                  action=PersonalDataAccess.Action.API, detail=request.path)
-    return ResidenceApplicationDetailSerializer(application, context={"personal_data": may_see}).data
+    view = FilerView(request.user, application)  # Decision 18: a filer sees its filing, the provider the persons
+    return ResidenceApplicationDetailSerializer(view.case(), context={"personal_data": may_see,
+                                                                      "filer_view": view}).data
 
 
 class ApplicationListCreate(generics.ListAPIView):

@@ -156,7 +156,10 @@ class ResidenceApplication(CaseBase):
         verbose_name = _("residence application")
         verbose_name_plural = _("residence applications")
         constraints = [models.UniqueConstraint(fields=["centre", "journal_no"], name="residence_journal_no_unique")]
-        indexes = [models.Index(fields=["centre", "state", "journal_no"])]
+        indexes = [models.Index(fields=["centre", "state", "journal_no"]),
+                   # the case list's first page: the region's latest filings, and its state filter
+                   models.Index(fields=["region", "-filed_on", "-journal_no"], name="residence_region_filed_idx"),
+                   models.Index(fields=["region", "state", "-filed_on"], name="residence_region_state_idx")]
 
     def get_absolute_url(self):
         return reverse("adaptation:residence_detail", args=[self.pk])

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from kandas.filer_view import FilerView
 from kandas.models import PersonalDataAccess, Staff
 from kandas.pdf import pdf_language, pdf_response, signature_print_context
 from kandas.printing import print_gate
@@ -31,9 +32,10 @@ def referral_pdf(request, pk: int):
     if signature is None:
         raise Http404
     print_gate(user=request.user, person=application.applicant, detail=f"{application.ref} app.1 {request.path}")
-    members = application.persons.exclude(kinship="applicant").select_related("person")
+    view = FilerView(request.user, application)  # Decision 18 (kandas.filer_view)
+    members = view.rows(application.persons.exclude(kinship="applicant").select_related("person"))
     return pdf_response("adaptation/pdf/referral.html", {
-        "application": application, "members": members,
+        "application": view.case(), "members": members,
         "issuer": application.referral_issued_by or signature.organisation or application.organisation,
         **signature_print_context(signature)}, filename=f"referral-{application.ref}.pdf",
         language=pdf_language(request))
@@ -44,9 +46,10 @@ def application_pdf(request, pk: int):
     """RES-2, form app.2."""
     application = application_get(user=request.user, pk=pk)
     print_gate(user=request.user, person=application.applicant, detail=f"{application.ref} app.2 {request.path}")
+    view = FilerView(request.user, application)  # Decision 18 (kandas.filer_view)
     return pdf_response("adaptation/pdf/application.html", {
-        "application": application, "head": _mio_head(application),
-        "members": application.persons.exclude(kinship="applicant").select_related("person")},
+        "application": view.case(), "head": _mio_head(application),
+        "members": view.rows(application.persons.exclude(kinship="applicant").select_related("person"))},
         filename=f"application-{application.ref}.pdf", language=pdf_language(request))
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kandas.filer_view import FilerView
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
 from kandas.filters import filters_summary, form_filters
@@ -77,9 +78,10 @@ def _case_context(request, application, bound=None) -> dict:
     for action in context["case_actions"]:  # what a signing action signs, in the reader's words
         if action["signs"]:
             action["sign_preview"] = residence_sign_preview(application, actions_of(application)[action["name"]].signs)
+    view = FilerView(request.user, application)  # Decision 18: a filer sees its filing, the provider the persons
     context.update({
-        "application": application,
-        "persons": list(application.persons.select_related("person", "talon_document")),
+        "application": view.case(), "case": view.case(),
+        "persons": view.rows(application.persons.select_related("person", "talon_document")),
         "missing_talon": application.persons_missing_talon(),
         "beds": application.beds.select_related("room", "occupant").order_by("room__number", "number"),
         "events": application.events.select_related("person", "recorded_by")[:50],

@@ -81,6 +81,11 @@ class Deadline(models.Model):
         indexes = [
             models.Index(fields=["case_type", "case_id"]),
             models.Index(fields=["organisation", "state", "due"]),
+            # "My work" (kandas.selectors.MyWorkRows): open steps of an organisation / an assignee by due date.
+            models.Index(fields=["organisation", "due", "id"], name="deadline_open_org_due_idx",
+                         condition=models.Q(closed_at__isnull=True)),
+            models.Index(fields=["assignee", "due", "id"], name="deadline_open_assignee_due_idx",
+                         condition=models.Q(closed_at__isnull=True)),
             models.Index(fields=["case_type", "case_id", "step_key", "subject"], name="deadline_case_step_idx"),
         ]
 

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_POST
 from ..holders import step_assign
 from ..models import Deadline, Signature
 from ..scoping import scoped_get_or_404
-from ..selectors import my_work_deadlines
+from ..selectors import MyWorkRows, case_applicants, my_work_deadlines, overdue_condition
 from ..signing import signature_verify
 
 TABS = ("mine", "unassigned", "colleagues")
@@ -32,12 +31,15 @@ def my_work(request):
         tab = "mine" if tabs["mine"].exists() else "unassigned"
     qs = tabs[tab].select_related("organisation", "assignee")
     if request.GET.get("overdue"):
-        qs = qs.filter(Q(state=Deadline.State.BREACHED) | Q(state=Deadline.State.OPEN, due__lt=today))
+        qs = qs.filter(overdue_condition())
     if rule := request.GET.get("rule", "").strip():
         qs = qs.filter(rule=rule)
     if step := request.GET.get("step", "").strip():
         qs = qs.filter(step__icontains=step)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = Paginator(MyWorkRows(qs), 50).get_page(request.GET.get("page"))
+    applicants = case_applicants(user=request.user, rows=page.object_list)
+    for d in page.object_list:
+        d.applicant_name = applicants.get((d.case_type_id, d.case_id), "")
     rules = sorted(set(base.order_by().values_list("rule", flat=True).distinct()))
     counts = {name: tabs[name].count() for name in TABS}
     return render(request, "kandas/my_work.html", {

@@ -119,9 +119,11 @@ class QuotaApplication(CaseBase):
         verbose_name = _("quota application")
         verbose_name_plural = _("quota applications")
         indexes = [models.Index(fields=["region", "kind", "state"]),
-                   # Issue 14: the lists' order (newest first), inside a region and across the country.
+                   # Issue 14: the lists' order (newest first) inside a region, an exit region, across the country.
                    models.Index(fields=["region", "-filed_on", "-id"], name="quota_app_region_filed_idx"),
-                   models.Index(fields=["-filed_on", "-id"], name="quota_app_filed_idx")]
+                   models.Index(fields=["-filed_on", "-id"], name="quota_app_filed_idx"),
+                   models.Index(fields=["exit_region", "-filed_on", "-id"], name="quota_app_exit_filed_idx"),
+                   models.Index(fields=["region", "state", "-filed_on"], name="quota_app_region_state_idx")]
 
     def get_absolute_url(self):
         return reverse("quota:application_detail", args=[self.pk])

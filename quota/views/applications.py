@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kandas.filing import open_case_link_add
 from kandas.views.actions import validation_errors_to_form
+from kandas.filer_view import FilerView
 from kandas.casepage import case_page_context
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scoped_get_or_404, user_organisation
@@ -113,8 +114,10 @@ def _detail_context(request, app, bound=None, complaint_bound=None):
         c_ctx = case_page_context(request.user, c, (complaint_bound or {}).get(c.pk))
         complaints.append({"complaint": c, **{k: c_ctx[k] for k in (
             "case_actions", "case_actions_waiting", "case_no_action_reason")}})
+    view = FilerView(request.user, app)  # Decision 18: a filer sees its filing, the provider the persons
     ctx.update({
-        "app": app, "members": app.members.select_related("person"), "plan": plan, "units": units,
+        "app": view.case(), "case": view.case(), "members": view.rows(app.members.select_related("person")),
+        "plan": plan, "units": units,
         "exhausted": exhausted, "complaints": complaints,
         "documents": app.documents_presented.all(),
         "notices": app.notices.all(),

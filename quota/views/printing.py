@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from kandas.models import Signature
+from kandas.filer_view import FilerView
 from kandas.pdf import pdf_language, pdf_response, signature_print_context
 from kandas.printing import print_gate
 from kandas.scoping import scoped_get_or_404
@@ -21,7 +22,10 @@ TEMPLATES = {
 }
 
 
-def application_pdf_context(app: QuotaApplication, form: str) -> dict:
+def application_pdf_context(app: QuotaApplication, form: str, user=None) -> dict:
+    """With `user`: the persons as that user may see them (Decision 18, kandas.filer_view)."""
+    view = FilerView(user, app) if user is not None else None
+    shown = (lambda rows: view.rows(rows)) if view else list
     signature = None
     if form in ("app4", "app5", "app9", "app10"):
         signature = Signature.objects.filter(case_type=ContentType.objects.get_for_model(app), case_id=app.pk,
@@ -34,9 +38,10 @@ def application_pdf_context(app: QuotaApplication, form: str) -> dict:
 
         govcorp_branch = organisation_of(kind=Organisation.Kind.GOVCORP, region=app.region)
     return {
-        "app": app, "form": form, "govcorp_branch": govcorp_branch, "appendix": form.removeprefix("app"),
-        "members": list(app.members.select_related("person")),
-        "included_members": [m for m in app.members.select_related("person") if m.included],
+        "app": view.case() if view else app, "form": form, "govcorp_branch": govcorp_branch,
+        "appendix": form.removeprefix("app"),
+        "members": shown(app.members.select_related("person")),
+        "included_members": shown([m for m in app.members.select_related("person") if m.included]),
         "documents": list(app.documents_presented.all()), "categories": EmploymentCategory.choices,
         "required_documents": REQUIRED_DOCUMENTS[app.kind], "today": timezone.localdate(),
         **signature_print_context(signature),
@@ -51,5 +56,5 @@ def application_print(request, pk: int, form: str):
         raise Http404
     print_gate(user=request.user, person=app.applicant, detail=f"{app.ref} {form}")  # GEN-3
     language = pdf_language(request)
-    return pdf_response(TEMPLATES[form], application_pdf_context(app, form),
+    return pdf_response(TEMPLATES[form], application_pdf_context(app, form, request.user),
                         filename=f"{app.ref}-{form}-{language}.pdf", language=language)

@@ -84,7 +84,7 @@ class ApplicationDecisionPdf(generics.GenericAPIView):
         application = self.get_object()
         document = "refusal" if application.refusal_grounds else "decision"
         try:
-            data = case_pdf_bytes(application, document, pdf_language(request))
+            data = case_pdf_bytes(application, document, pdf_language(request), request.user)
         except NotPrintable as exc:
             raise Http404(str(exc)) from exc
         personal_data_access_log(user=request.user, person=application.applicant,  # GEN-3

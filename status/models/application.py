@@ -120,6 +120,9 @@ class StatusApplication(HearingFields, CaseBase):
 
     class Meta:
         ordering = ["-filed_on", "-pk"]
+        # the case list's first page (the region's latest filings) and its state filter
+        indexes = [models.Index(fields=["region", "-filed_on", "-id"], name="status_app_region_filed_idx"),
+                   models.Index(fields=["region", "state", "-filed_on"], name="status_app_region_state_idx")]
         verbose_name = _("application for kandas status")
         verbose_name_plural = _("applications for kandas status")
 

@@ -1,5 +1,6 @@
 """Application and extension pages: the case, its family, documents, notices, and kandas' panels
 (deadlines with their holders, signatures, timeline) and actions (kandas.actions, status/actions.py)."""
+import copy
 import datetime
 
 from django.contrib.auth.decorators import login_required
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
+from kandas.filer_view import FilerView
 from kandas.filters import filters_summary, form_filters
 from kandas.roles import user_has_role, user_may_see_personal_data
 from kandas.services import personal_data_access_log
@@ -81,8 +83,23 @@ def case_context(request, case, bound=None) -> dict:
         "notices": ApplicantNotice.objects.filter(**({"application": case} if isinstance(case, StatusApplication)
                                                        else {"extension": case})),
     })
+    # Decision 18 (kandas.filer_view): a filer of another region's person sees the IIN as filed, not the registry.
+    view = FilerView(request.user, case)
+    shown = ctx["case"] = view.case()
+    ctx["documents"] = view.documents(ctx["documents"])
     if isinstance(case, StatusApplication):
-        ctx["members"] = case.members.select_related("person")
+        members = list(case.members.select_related("person"))
+        ctx["members"] = view.rows(members)
+        people = {case.applicant_id: case.applicant, **{m.person_id: m.person for m in members}}
+        if not view.provider:
+            if shown is case:
+                shown = ctx["case"] = copy.copy(case)
+            shown.missing_documents = view.named_rows(case.missing_documents, people)
+            shown.registry_confirmed = view.named_rows(case.registry_confirmed, people)
+            for action in ctx["case_actions"]:
+                field = action["form"].fields.get("person") if action["form"] is not None else None
+                if field is not None and getattr(field, "choices", None):
+                    field.choices = view.choices(field.choices, people)
         ctx["extensions"] = case.extensions.all()
         ctx["handouts"] = case.handouts.select_related("handed_by")
     if ctx["may_see_personal_data"]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kandas.deadlines import case_deadlines
+from kandas.filer_view import FilerView
 from kandas.models import Signature
 from kandas.pdf import pdf_language, pdf_render, pdf_response, signature_print_context
 from kandas.printing import print_gate
@@ -37,7 +38,9 @@ class NotPrintable(Exception):
     pass
 
 
-def case_pdf_context(case, document: str) -> tuple[str, dict]:
+def case_pdf_context(case, document: str, user=None) -> tuple[str, dict]:
+    """The template and context of a printout; with `user`, the persons as that user may see them (a filer
+    of another region's person reads the IIN as filed, Decision 18: kandas.filer_view)."""
     table = APPLICATION_PDFS if isinstance(case, StatusApplication) else EXTENSION_PDFS
     if document not in table:
         raise Http404
@@ -50,18 +53,22 @@ def case_pdf_context(case, document: str) -> tuple[str, dict]:
             raise NotPrintable(_("This document does not exist yet: the decision has not been signed."))
     if states and case.state not in states:
         raise NotPrintable(_("This document does not exist yet: the decision has not been signed."))
-    ctx = {"case": case, "documents": case_documents(case), "printed_on": timezone.localdate(),
+    view = FilerView(user, case) if user is not None else None
+    documents = list(case_documents(case))
+    ctx = {"case": view.case() if view else case, "documents": view.documents(documents) if view else documents,
+           "printed_on": timezone.localdate(),
            "term": case_deadlines(case).filter(is_service_term=True).first(),
            **signature_print_context(signature)}
     if isinstance(case, StatusApplication):
-        ctx["members"] = case.members.select_related("person")
+        members = list(case.members.select_related("person"))
+        ctx["members"] = view.rows(members) if view else members
     else:
-        ctx["assignment"] = case.application
+        ctx["assignment"] = view.case(case.application) if view else case.application
     return template, ctx
 
 
-def case_pdf_bytes(case, document: str, language: str) -> bytes:
-    template, ctx = case_pdf_context(case, document)
+def case_pdf_bytes(case, document: str, language: str, user=None) -> bytes:
+    template, ctx = case_pdf_context(case, document, user)
     return pdf_render(template, ctx, language=language)
 
 
@@ -69,7 +76,7 @@ def case_pdf_bytes(case, document: str, language: str) -> bytes:
 def case_pdf(request, kind: str, pk: int, document: str):
     case = LOADERS[kind](user=request.user, pk=pk)
     try:
-        template, ctx = case_pdf_context(case, document)
+        template, ctx = case_pdf_context(case, document, request.user)
     except NotPrintable as exc:
         messages.error(request, str(exc))
         return redirect(case.get_absolute_url())
