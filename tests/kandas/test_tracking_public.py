@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 from pypdf import PdfReader
 
 from kandas.models import CaseTracking, TrackingAccess, TransitionLog
@@ -65,7 +66,7 @@ def test_anonymous_visitor_sees_state_and_deadlines_and_nothing_personal(anon, w
     html = response.content.decode()
     assert app.ref in html and app.get_state_display() in html.lower() or "registered" in html
     term = app.deadlines.get(is_service_term=True)
-    assert term.due.strftime("%d.%m.%Y") in html and term.explanation_text.splitlines()[0] in html
+    assert term.due.strftime("%d.%m.%Y") in html and escape(term.explanation_text.splitlines()[0]) in html
     person = app.applicant
     assert f"{person.surname[0]}. {person.given_name[0]}." in html
     assert world.mio.name_ru in html or str(world.mio) in html  # who holds the next step: the organisation
