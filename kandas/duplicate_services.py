@@ -97,7 +97,7 @@ def duplicates_find(*, region: Region) -> int:
 
 
 def _both_visible(user, a_id: int, b_id: int) -> tuple[Person, Person]:
-    people = scope_for(user, Person.objects.filter(pk__in=[a_id, b_id])).in_bulk()
+    people = scope_for(user, Person.objects.filter(Q(pk=a_id) | Q(pk=b_id))).in_bulk()
     if len(people) != 2:
         raise Person.DoesNotExist
     return people[a_id], people[b_id]

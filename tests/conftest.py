@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from config.celery import app as celery_app
 
@@ -14,7 +15,9 @@ def _media_root(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def _fast_and_eager(settings, request, _media_root):
     """Fast hashing; uploads under this run's temporary folder; Celery tasks run in-process unless a test
-    asks for the real worker."""
+    asks for the real worker. Each test starts with an empty cache (the public tracking page counts requests
+    per address there: one test's requests must not rate-limit the next one's)."""
+    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = str(_media_root)
     eager = request.node.get_closest_marker("celery_worker") is None

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -35,7 +36,7 @@ def duplicate_list(request):
 
 
 def _pair_for(user, first_id: int, second_id: int) -> tuple[Person, Person]:
-    people = scope_for(user, Person.objects.filter(pk__in=[first_id, second_id]).select_related("region")).in_bulk()
+    people = scope_for(user, Person.objects.filter(Q(pk=first_id) | Q(pk=second_id)).select_related("region")).in_bulk()
     if first_id == second_id or len(people) != 2:
         raise Http404
     return people[first_id], people[second_id]

@@ -50,4 +50,4 @@ def test_iin_is_checked_as_you_type(page, login):
     good = PersonFactory.build(birth_date=datetime.date(1990, 5, 17), sex="F").iin
     page.fill("#id_iin", good)
     page.wait_for_function("document.getElementById('id_iin').classList.contains('is-valid')")
-    assert "1990-05-17" in feedback.inner_text()
+    assert "17.05.1990" in feedback.inner_text()

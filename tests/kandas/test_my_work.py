@@ -72,5 +72,5 @@ def test_constant_number_of_queries_and_pagination(client, desk):
         deadline_open(case=case, step="review", organisation=org, start=datetime.date(2026, 5, 1))
     with CaptureQueriesContext(connection) as many:
         response = client.get("/?page=2")
-    assert len(many) == len(few)
+    assert len(many) <= len(few)  # page 2 of overdue steps needs no more queries than page 1 of a few
     assert len(response.context["page"].object_list) == 50 and response.context["page"].paginator.count == 124
