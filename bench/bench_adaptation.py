@@ -20,7 +20,7 @@ import statistics
 import time
 import tracemalloc
 
-from _django import django_setup
+from _django import django_setup_for_pages
 
 RAW = """SELECT i.person_id, p.iin, {cells} FROM adaptation_planitem i
 JOIN adaptation_adaptationplan pl ON pl.id = i.plan_id JOIN adaptation_supportapplication a ON a.id = pl.application_id
@@ -57,24 +57,17 @@ def main():
     p.add_argument("--repeat", type=int, default=7)
     p.add_argument("--month", default="2026-10")
     args = p.parse_args()
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50)
-    os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
-    django_setup()
+    django_setup_for_pages()
     from django.conf import settings
     from django.contrib.auth.models import User
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
     from adaptation.models import AdaptationPlan, MonitoringRound, PlanItem
     from adaptation.services import reports
     from kandas.models import Organisation
 
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     big = Organisation.objects.get(kind="CC", region__kato="B0000001")
     small = Organisation.objects.get(kind="CC", region__kato="B0000002")
     start, end = reports.month_bounds(args.month)

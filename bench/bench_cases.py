@@ -15,12 +15,11 @@ machine hits every page alike; the table shows median and p95 ms, the ratio of m
 and the number of SQL queries of one request. Not part of the test run.
 """
 import argparse
-import os
 import random
 import statistics
 import time
 
-from _django import django_setup
+from _django import django_setup_for_pages
 
 
 def main():
@@ -29,25 +28,18 @@ def main():
     parser.add_argument("--region-suffix", default="pvl", help="the demo users' suffix: pvl, sko, alm")
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50)
-    os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
-    django_setup()
+    django_setup_for_pages()
     from django.conf import settings
     from django.contrib.auth.models import User
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
     from adaptation.models import ResidenceApplication
     from kandas.models import Deadline, Person
     from quota.models import QuotaApplication
     from status.models import StatusApplication
 
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     rng = random.Random(args.seed)
     s = args.region_suffix
     users = {role: User.objects.get(username=f"{role}_{s}") for role in

@@ -8,11 +8,10 @@ bench_cases.py's: full Django stack in-process, the Pavlodar demo staff, request
 against the bare page (/persons/), with the SQL queries of one request. Not part of the test run.
 """
 import argparse
-import os
 import statistics
 import time
 
-from _django import django_setup
+from _django import django_setup_for_pages
 
 
 def main():
@@ -20,22 +19,15 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--region-suffix", default="pvl")
     args = parser.parse_args()
-    os.environ.setdefault("DJANGO_DEBUG", "0")
-    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-" + "x" * 50)
-    os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
-    django_setup()
+    django_setup_for_pages()
     from django.conf import settings
     from django.contrib.auth.models import User
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext
 
     from quota.models import QuotaApplication
 
-    setup_test_environment()
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    settings.STORAGES = {**settings.STORAGES,
-                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
     clients = {}
     for role in ("mio_specialist", "commission_secretary"):
         clients[role] = Client()
