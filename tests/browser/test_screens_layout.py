@@ -48,6 +48,12 @@ SCREENS = [
     ("cc_specialist_pvl", "support_list", "/adaptation/support/"),
     ("cc_specialist_pvl", "support_new", "/adaptation/support/new/"),
     ("cc_specialist_pvl", "support_case", ("/adaptation/support/", r"^/adaptation/support/\d+/$")),
+    ("cc_specialist_pvl", "plan_inbox", "/adaptation/plan-items/"),
+    ("cc_specialist_pvl", "monitoring", "/adaptation/monitoring/"),
+    ("cc_specialist_pvl", "quality", "/adaptation/quality/"),
+    ("mio_specialist_pvl", "quota_commission", "/quota/commission/"),
+    ("mio_specialist_pvl", "duplicates", "/persons/duplicates/"),
+    ("mio_head_pvl", "compliance", "/compliance/"),
 ]
 
 AXE_RUN = """async () => {
