@@ -152,5 +152,17 @@ def case_columns() -> list[Column]:
 
 def case_list_export(request, qs, *, list_name: str):
     """The export of a case list's filtered queryset (select_related applicant and region kept)."""
+    qs = qs.select_related("applicant", "region")  # one query per 2,000 rows, whatever the list selected
     return export_response(request, rows=qs.iterator(chunk_size=2000), columns=case_columns(),
                            filename=list_name, fmt=request.GET.get("export"), list_name=list_name)
+
+
+def person_columns() -> list[Column]:
+    """The person search's columns: name, IIN and date of birth (personal), sex, region."""
+    return [
+        Column(_("Name"), lambda p: p.full_name),
+        Column(_("IIN"), lambda p: p.iin or "", personal=True),
+        Column(_("Date of birth"), lambda p: p.birth_date, personal=True),
+        Column(_("Sex"), lambda p: p.get_sex_display()),
+        Column(_("Region"), lambda p: str(p.region) if p.region_id else ""),
+    ]
