@@ -111,7 +111,7 @@ def csv_lines(rows: Iterable, columns: Iterable) -> Iterator[str]:
 
 
 def xlsx_write(rows: Iterable, cols: Iterable) -> tuple[tempfile.SpooledTemporaryFile, int]:
-    """The workbook in a spooled file (memory up to 10 MB, then disk), rewound; and the row count."""
+    """The workbook in a spooled file (memory up to 1 MiB, then disk), rewound; and the row count."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
@@ -132,7 +132,7 @@ def xlsx_write(rows: Iterable, cols: Iterable) -> tuple[tempfile.SpooledTemporar
             else:
                 cells.append("" if value is None else value if isinstance(value, (int, float)) else str(value))
         ws.append(cells)
-    spool = tempfile.SpooledTemporaryFile(max_size=10 * 1024 * 1024)
+    spool = tempfile.SpooledTemporaryFile(max_size=1024 * 1024)
     wb.save(spool)
     spool.seek(0)
     return spool, count
