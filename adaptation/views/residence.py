@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kandas.exports import case_list_export, export_requested
 from kandas.filer_view import FilerView
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
@@ -42,6 +43,8 @@ def residence_list(request):
     qs = application_list(user=request.user, state=filters.get("state", ""), query=filters.get("q", ""),
                           centre_id=getattr(filters.get("centre"), "pk", None), filed_from=filters.get("filed_from"),
                           filed_to=filters.get("filed_to"))
+    if export_requested(request):
+        return case_list_export(request, qs, list_name="residence-applications")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "adaptation/residence/list.html", {
         "form": form, "page": page, "centres": centres, "searched": filters_summary(form),

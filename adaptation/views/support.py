@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kandas.casepage import case_page_context
+from kandas.exports import case_list_export, export_requested
 from kandas.filters import filters_summary, form_filters
 from kandas.holders import step_holders
 from kandas.models import Organisation, PersonalDataAccess
@@ -38,6 +39,8 @@ def support_list_view(request):
                       region_id=getattr(filters.get("region"), "pk", None), direction=filters.get("direction", ""),
                       query=filters.get("q", ""), overdue=bool(filters.get("overdue")),
                       held_by_me=bool(filters.get("held_by_me")))
+    if export_requested(request):
+        return case_list_export(request, qs, list_name="support-applications")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     steps = support_running_steps(page.object_list)
     rows = [(a, steps.get(a.pk, [])) for a in page.object_list]

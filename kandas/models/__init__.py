@@ -2,7 +2,7 @@ from .calendar import CalendarDay
 from .decree import CalendarDecree, DecreeDay
 from .consent import DevelopmentMessage, DigitalConsentRequest
 from .casework import CaseBase, CaseCounter, Deadline, Notification, Signature, SigningKey, TransitionLog, Unit
-from .documents import DOCUMENT_LIMITS, Consent, Document, DocumentKind, PersonalDataAccess, StateRecord
+from .documents import DOCUMENT_LIMITS, Consent, Document, DocumentKind, ExportLog, PersonalDataAccess, StateRecord
 from .duplicates import DuplicateCandidate, DuplicateDismissal, DuplicateReason, PersonMerge
 from .geography import Locality, Region
 from .obligations import Obligation, ObligationState
@@ -16,7 +16,7 @@ from .tracking import CaseTracking, TrackingAccess
 __all__ = [
     "ADULT_AGE", "CalendarDay", "CalendarDecree", "DecreeDay", "CaseBase", "CaseCounter", "Consent",
     "DevelopmentMessage", "DigitalConsentRequest", "DOCUMENT_LIMITS", "Deadline", "Document", "DocumentKind",
-    "DuplicateCandidate", "DuplicateDismissal", "DuplicateReason", "PersonMerge", "Family", "FamilyMember",
+    "DuplicateCandidate", "DuplicateDismissal", "ExportLog", "DuplicateReason", "PersonMerge", "Family", "FamilyMember",
     "KINSHIP_BY_SERVICE",
     "Kinship", "Locality", "Notification", "Obligation", "ObligationState", "Organisation",
     "Person", "PersonalDataAccess", "Region", "Sex", "Signature", "SigningKey", "StagedUpload", "Staff",

@@ -147,3 +147,23 @@ class StateRecord(models.Model):
         verbose_name = _("state system record")
         verbose_name_plural = _("state system records (local registry)")
         indexes = [models.Index(fields=["iin", "kind"])]
+
+
+class ExportLog(models.Model):
+    """GEN-3: every export of a list — who, which list, the filter it kept, the format and the rows."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    list_name = models.CharField(_("list"), max_length=60)
+    query_string = models.CharField(_("filter"), max_length=1000, blank=True)
+    fmt = models.CharField(_("format"), max_length=5)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    personal_data = models.BooleanField(_("with personal data"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("list export")
+        verbose_name_plural = _("list exports")
+
+    def __str__(self):
+        return f"{self.list_name} {self.fmt} {self.rows}"

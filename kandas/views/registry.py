@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ..exports import export_requested, export_response, person_columns
 from ..filters import filters_summary
 from .. import services
 from ..duplicate_services import duplicates_of
@@ -54,6 +55,10 @@ def person_search(request):
         if query:
             qs = person_search_select(user=request.user, query=query, region=data["region"], sex=data["sex"],
                                       age_group=data["age"], kandas_status=data["status"])
+            if export_requested(request):  # every match, not only the page's sample (streamed)
+                rows = qs.select_related("region").order_by("surname", "given_name", "pk").iterator(chunk_size=2000)
+                return export_response(request, rows=rows, columns=person_columns(), filename="persons",
+                                       fmt=request.GET.get("export"), list_name="person-search")
             count = qs.order_by()[:SEARCH_MATCH_LIMIT + 1].count()
             if count > SEARCH_MATCH_LIMIT:
                 too_many = sorted(qs.order_by()[:PAGE_SIZE], key=lambda p: (p.surname, p.given_name, p.pk))

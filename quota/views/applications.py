@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from kandas.filing import open_case_link_add
 from kandas.views.actions import validation_errors_to_form
+from kandas.exports import case_list_export, export_requested
 from kandas.filer_view import FilerView
 from kandas.casepage import case_page_context
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
@@ -35,6 +36,8 @@ def application_list(request):
     f = form_filters(request, form)
     qs = select_applications(user=request.user, kind=f.get("kind", ""), state=f.get("state", ""),
                              channel=f.get("channel", ""), query=f.get("q", ""))
+    if export_requested(request):
+        return case_list_export(request, qs, list_name="quota-applications")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "quota/application_list.html", {
         "page": page, "form": form, "searched": filters_summary(form),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
+from kandas.exports import case_list_export, export_requested
 from kandas.filer_view import FilerView
 from kandas.filters import filters_summary, form_filters
 from kandas.roles import user_has_role, user_may_see_personal_data
@@ -32,6 +33,8 @@ def application_list(request):
     qs = selectors.application_list(user=request.user, state=data.get("state", ""), channel=data.get("channel", ""),
                                     region=data.get("region"), overdue=data.get("overdue", False),
                                     query=data.get("q", ""))
+    if export_requested(request):
+        return case_list_export(request, qs, list_name="status-applications")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "status/application_list.html", {
         "form": form, "page": page, "searched": filters_summary(form),
