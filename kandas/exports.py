@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
+from django.utils import translation
 from django.http import FileResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils.translation import gettext as _
 
@@ -82,7 +83,8 @@ def export_response(request, *, rows: Iterable, columns: Iterable, filename: str
                                        personal_data=any(c.personal for c in cols))
     name = f"{filename}-{datetime.date.today():%Y%m%d}.{fmt}"
     if fmt == "csv":
-        response = StreamingHttpResponse(_csv_lines(rows, cols, log), content_type=FORMATS["csv"])
+        response = StreamingHttpResponse(_csv_lines(rows, cols, log, translation.get_language()),
+                                         content_type=FORMATS["csv"])
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     spool, count = xlsx_write(rows, cols)
@@ -95,13 +97,15 @@ def _log_rows(log, count: int) -> None:
         type(log).objects.filter(pk=log.pk).update(rows=count)
 
 
-def _csv_lines(rows: Iterable, cols: list[Column], log) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow([str(c.label) for c in cols])
-    count = 0
-    for row in rows:
-        count += 1
-        yield writer.writerow([_text(c.value(row)) for c in cols])
+def _csv_lines(rows: Iterable, cols: list[Column], log, language: str | None = None) -> Iterator[str]:
+    # The server reads a streamed body after the request's language is switched off: keep the reader's.
+    with translation.override(language or translation.get_language()):
+        writer = csv.writer(_Echo())
+        yield "\ufeff" + writer.writerow([str(c.label) for c in cols])
+        count = 0
+        for row in rows:
+            count += 1
+            yield writer.writerow([_text(c.value(row)) for c in cols])
     _log_rows(log, count)
 
 

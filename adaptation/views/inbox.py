@@ -8,8 +8,9 @@ from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
+from kandas.exports import Column, export_requested, export_response
 from kandas.scoping import user_is_national
 
 from ..selectors.plan_inbox import InboxFilter, inbox_items, inbox_region_id
@@ -31,6 +32,15 @@ class CappedPaginator(Paginator):
         return self.count > COUNT_CAP
 
 
+INBOX_COLUMNS = [
+    Column(gettext_lazy("Case"), lambda i: i.plan.application.ref),
+    Column(gettext_lazy("Applicant"), lambda i: i.plan.application.applicant.full_name),
+    Column(gettext_lazy("Family member"), lambda i: i.person.full_name),
+    Column(gettext_lazy("IIN"), lambda i: i.person.iin or "", personal=True),
+    Column(gettext_lazy("Service"), lambda i: service_label(i.service)), Column(gettext_lazy("Due"), lambda i: i.due),
+    Column(gettext_lazy("Done on"), lambda i: i.completed_on)]
+
+
 @login_required
 def plan_inbox(request):
     if inbox_region_id(request.user) is None and not user_is_national(request.user):
@@ -40,6 +50,9 @@ def plan_inbox(request):
     today = timezone.localdate()
     qs = inbox_items(user=request.user, state=data.get("state") or "", service=data.get("service"),
                      month=data.get("month"), query=data.get("q") or "", today=today)
+    if export_requested(request):
+        return export_response(request, rows=qs.iterator(chunk_size=2000), columns=INBOX_COLUMNS,
+                               filename="plan-items", fmt=request.GET.get("export"), list_name="plan-items")
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     for item in page.object_list:
         item.label = service_label(item.service)

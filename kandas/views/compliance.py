@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..compliance import (MEASURES, cell_deadlines, compliance_cells, compliance_chart, compliance_filter_choices,
                           compliance_may_view, month_start)
+from ..exports import Column, export_requested, export_response
 from ..filters import query_filters
 from ..roles import user_may_see_personal_data
 from ..scoping import user_is_national
@@ -66,6 +67,16 @@ def _allowed(request):
         raise PermissionDenied
 
 
+def _export_columns() -> list[Column]:
+    """The table as it is on the page (no personal data in it: organisations, steps, counts)."""
+    return [Column(_("Month"), lambda c: f"{c.month:%m.%Y}"), Column(_("Region"), lambda c: c.region),
+            Column(_("Organisation"), lambda c: c.organisation), Column(_("Step"), lambda c: c.step),
+            Column(MEASURE_LABELS["on_time"], lambda c: c.on_time), Column(MEASURE_LABELS["late"], lambda c: c.late),
+            Column(_("Median working days used"), lambda c: "" if c.median_days is None else f"{c.median_days:g}"),
+            Column(MEASURE_LABELS["open_now"], lambda c: c.open_now),
+            Column(MEASURE_LABELS["overdue_now"], lambda c: c.overdue_now)]
+
+
 @login_required
 def compliance(request):
     _allowed(request)
@@ -77,6 +88,9 @@ def compliance(request):
     filters = {"month_from": month_from, "month_to": month_to, "organisation": f.get("organisation"),
                "step": f.get("step") or ""}
     cells = compliance_cells(request.user, today=today, **filters)
+    if export_requested(request):
+        return export_response(request, rows=iter(cells), columns=_export_columns(), filename="compliance",
+                               fmt=request.GET.get("export"), list_name="compliance")
     form = ComplianceFilterForm(initial={**filters, "month_from": f"{month_from:%Y-%m}", "month_to": f"{month_to:%Y-%m}"},
                                 organisations=organisations, steps=steps)
     return render(request, "kandas/compliance.html", {

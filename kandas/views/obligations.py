@@ -4,13 +4,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
 from ..deadlines import case_deadlines
 from ..models import Obligation, ObligationState
 from ..obligation_services import obligation_fulfil, obligation_list
+from ..exports import Column, export_requested, export_response
 from ..obligations import obligation_kinds_all
 from ..scoping import scoped_get_or_404
+
+
+OBLIGATION_COLUMNS = [
+    Column(gettext_lazy("Number"), lambda o: o.ref), Column(gettext_lazy("Obligation"), lambda o: o.kind_label),
+    Column(gettext_lazy("Organisation"), lambda o: o.organisation), Column(gettext_lazy("Period"), lambda o: o.period),
+    Column(gettext_lazy("Due"), lambda o: o.due), Column(gettext_lazy("State"), lambda o: o.get_state_display()),
+    Column(gettext_lazy("Fulfilled on"), lambda o: o.done_on), Column(gettext_lazy("Result"), lambda o: o.result_ref)]
 
 
 @login_required
@@ -18,6 +26,10 @@ def obligations(request):
     """Filters ?kind=, ?state=, ?period= (a prefix: "2026" finds 2026-11 and 2026-Q3); 50 a page."""
     filters = {name: request.GET.get(name, "").strip() for name in ("kind", "state", "period")}
     qs = obligation_list(user=request.user, **filters)
+    if export_requested(request):
+        return export_response(request, rows=qs.select_related("organisation").iterator(chunk_size=2000),
+                               columns=OBLIGATION_COLUMNS, filename="obligations", fmt=request.GET.get("export"),
+                               list_name="obligations")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     kinds = sorted(((code, str(k.label)) for code, k in obligation_kinds_all().items()), key=lambda c: c[1])
     return render(request, "kandas/obligations.html", {

@@ -196,3 +196,21 @@ def test_compliance_answers_bad_parameters_without_a_server_error(world, value):
     for path in ("/compliance/", "/compliance/cases/"):
         for query in [{n: value for n in names}, *({n: value} for n in names)]:
             assert client.get(path, query).status_code < 500, (path, query)
+
+
+def test_the_compliance_table_exports_as_csv_with_the_numbers_of_the_page(client, world):
+    """Issue 15 (exports): the dashboard's table as CSV — the same rows and counts as the page — logged."""
+    import csv
+    import io
+
+    from kandas.models import ExportLog
+
+    client.force_login(world["head"])
+    page = client.get(URL, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    response = client.get(URL + "&export=csv", HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][0] == "Месяц" and len(rows) - 1 == page.count('data-testid="compliance-row"') > 0
+    march = next(r for r in rows[1:] if r[0] == "03.2026" and r[2] == str(world["a"]) and r[4:6] == ["2", "2"])
+    assert march[6] == "3" and march[7:9] == ["4", "2"]  # median, open now, overdue now: as on the page
+    assert ExportLog.objects.filter(user=world["head"], list_name="compliance", fmt="csv", rows=len(rows) - 1).exists()

@@ -137,3 +137,26 @@ def test_person_search_exports_every_match_of_the_region_only(cases):
     assert len(rows) == 3
     assert [person.iin, person.birth_date.strftime("%d.%m.%Y")] in [r[1:3] for r in rows[1:]]
     assert ExportLog.objects.get().list_name == "person-search"
+
+
+def test_the_obligations_list_and_the_plan_inbox_export_what_they_show(client, db):
+    """Issue 15: two more lists, each through the same filtered queryset as its page; the links keep the filter."""
+    import csv
+    import io
+
+    from django.urls import reverse
+
+    from kandas.models import ExportLog
+    from tests.factories import staffed_region
+
+    world = staffed_region()
+    client.force_login(world.specialist)
+    page = client.get(reverse("kandas:obligations") + "?state=open")
+    assert 'data-testid="export-links"' in page.content.decode() and "state=open&amp;export=csv" in page.content.decode()
+    response = client.get(reverse("kandas:obligations") + "?state=open&export=csv", HTTP_ACCEPT_LANGUAGE="ru")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][:2] == ["Номер", "Обязательство"]
+    client.force_login(world.cc_specialist)
+    response = client.get(reverse("adaptation:plan_inbox") + "?export=xlsx")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert set(ExportLog.objects.values_list("list_name", flat=True)) == {"obligations", "plan-items"}
