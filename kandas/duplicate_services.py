@@ -96,9 +96,10 @@ def duplicates_find(*, region: Region) -> int:
     return len(found) - len(dismissed & set(found))
 
 
-def _both_visible(user, a_id: int, b_id: int) -> tuple[Person, Person]:
-    people = scope_for(user, Person.objects.filter(Q(pk=a_id) | Q(pk=b_id))).in_bulk()
-    if len(people) != 2:
+def person_pair_visible(user, a_id: int, b_id: int) -> tuple[Person, Person]:
+    """Two different persons, both within the user's scope, else Person.DoesNotExist (never which one exists)."""
+    people = scope_for(user, Person.objects.filter(Q(pk=a_id) | Q(pk=b_id)).select_related("region")).in_bulk()
+    if a_id == b_id or len(people) != 2:
         raise Person.DoesNotExist
     return people[a_id], people[b_id]
 
@@ -106,7 +107,7 @@ def _both_visible(user, a_id: int, b_id: int) -> tuple[Person, Person]:
 @transaction.atomic
 def duplicate_dismiss(*, user, first_id: int, second_id: int, reason: str = "") -> DuplicateDismissal:
     """"Two different people": remembered, so that neither the page nor the nightly search proposes them again."""
-    _both_visible(user, first_id, second_id)
+    person_pair_visible(user, first_id, second_id)
     a, b = _pair(first_id, second_id)
     dismissal, _created = DuplicateDismissal.objects.get_or_create(
         first_id=a, second_id=b, defaults={"dismissed_by": user, "reason": reason[:500]})
@@ -139,7 +140,7 @@ def person_merge(*, user, kept_id: int, merged_id: int) -> PersonMerge:
         raise PermissionDenied(_("Only an MIO specialist or head may merge registrations."))
     if kept_id == merged_id:
         raise ValidationError(_("A record cannot be merged into itself."))
-    _both_visible(user, kept_id, merged_id)
+    person_pair_visible(user, kept_id, merged_id)
     kept, merged = (Person.objects.select_for_update().get(pk=pk) for pk in (kept_id, merged_id))
     if kept.iin and merged.iin and kept.iin != merged.iin:
         raise ValidationError(_("The two records have different IINs: they are two people, not one."))

@@ -3,14 +3,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import services
-from ..duplicate_services import MERGE_ROLES, duplicate_dismiss, person_merge
+from ..duplicate_services import MERGE_ROLES, duplicate_dismiss, person_merge, person_pair_visible
 from ..models import DuplicateCandidate, Person
 from ..roles import user_has_role, user_may_see_personal_data
 from ..scoping import scope_for
@@ -36,10 +35,10 @@ def duplicate_list(request):
 
 
 def _pair_for(user, first_id: int, second_id: int) -> tuple[Person, Person]:
-    people = scope_for(user, Person.objects.filter(Q(pk=first_id) | Q(pk=second_id)).select_related("region")).in_bulk()
-    if first_id == second_id or len(people) != 2:
-        raise Http404
-    return people[first_id], people[second_id]
+    try:
+        return person_pair_visible(user, first_id, second_id)
+    except Person.DoesNotExist:
+        raise Http404 from None
 
 
 def _cases(person: Person) -> list[str]:
