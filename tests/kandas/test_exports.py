@@ -1,14 +1,12 @@
 """Exports (GEN-3): a list exports what is filtered, as CSV and XLSX, IIN only for those who may see it,
 never another region's cases, and every export is logged."""
-import csv
-import io
 
 import pytest
 from django.test import Client
-from openpyxl import load_workbook
 
 from kandas.models import ExportLog, Person
 from status.models import ApplicationState
+from tests.exports import csv_rows, xlsx_rows
 from tests.status.helpers import build_region, file_application
 
 pytestmark = pytest.mark.django_db
@@ -36,16 +34,12 @@ def cases():
     return world, [_named(world, "Қасымов"), _named(world, "Қасымов"), _named(world, "Ермеков")]
 
 
-def _csv(response):
-    assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode("utf-8")
-    assert body.startswith("\ufeff")  # Excel reads the Cyrillic
-    return list(csv.reader(io.StringIO(body[1:])))
+
 
 
 def test_csv_keeps_the_filter_with_cyrillic_header_and_dates(cases):
     world, (a, b, c) = cases
-    rows = _csv(_client(world.specialist).get(URL, {"q": "Қасымов", "export": "csv"}))
+    rows = csv_rows(_client(world.specialist).get(URL, {"q": "Қасымов", "export": "csv"}))
     header, body = rows[0], rows[1:]
     assert header[:3] == ["Номер", "Заявитель", "ИИН"]
     assert sorted(r[0] for r in body) == sorted([a.ref, b.ref])  # Ермеков filtered out
@@ -59,8 +53,7 @@ def test_xlsx_opens_with_the_same_rows(cases):
     world, (a, b, _c) = cases
     response = _client(world.specialist).get(URL, {"q": "Қасымов", "export": "xlsx"})
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True).active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = xlsx_rows(response)
     assert rows[0][0] == "Номер"
     assert sorted(r[0] for r in rows[1:]) == sorted([a.ref, b.ref])
     filed = {r[0]: r[4] for r in rows[1:]}
@@ -69,14 +62,14 @@ def test_xlsx_opens_with_the_same_rows(cases):
 
 def test_state_filter_kept(cases):
     world, (a, _b, _c) = cases
-    rows = _csv(_client(world.specialist).get(URL, {"state": ApplicationState.REFUSED, "export": "csv"}))
+    rows = csv_rows(_client(world.specialist).get(URL, {"state": ApplicationState.REFUSED, "export": "csv"}))
     assert rows[1:] == []
 
 
 def test_no_iin_column_without_personal_data_rights(cases, monkeypatch):
     world, (a, _b, _c) = cases
     monkeypatch.setattr("kandas.exports.user_may_see_personal_data", lambda user: False)
-    rows = _csv(_client(world.specialist).get(URL, {"export": "csv"}))
+    rows = csv_rows(_client(world.specialist).get(URL, {"export": "csv"}))
     assert "ИИН" not in rows[0]
     iin = Person.objects.get(pk=a.applicant_id).iin
     assert all(iin not in cell for row in rows for cell in row)
@@ -87,17 +80,17 @@ def test_other_region_cases_never_exported(cases):
     world, (a, b, c) = cases
     other = build_region()
     theirs = file_application(other)
-    rows = _csv(_client(world.specialist).get(URL, {"export": "csv"}))
+    rows = csv_rows(_client(world.specialist).get(URL, {"export": "csv"}))
     refs = {r[0] for r in rows[1:]}
     assert refs == {a.ref, b.ref, c.ref}
     assert theirs.ref not in refs
-    rows = _csv(_client(other.specialist).get(URL, {"q": "Қасымов", "export": "csv"}))
+    rows = csv_rows(_client(other.specialist).get(URL, {"q": "Қасымов", "export": "csv"}))
     assert rows[1:] == []
 
 
 def test_export_is_logged(cases):
     world, _apps = cases
-    _csv(_client(world.specialist).get(URL, {"q": "Қасымов", "export": "csv", "page": "2"}))
+    csv_rows(_client(world.specialist).get(URL, {"q": "Қасымов", "export": "csv", "page": "2"}))
     log = ExportLog.objects.get()
     assert (log.user, log.list_name, log.fmt, log.rows, log.personal_data) == (
         world.specialist, "status-applications", "csv", 2, True)
@@ -124,14 +117,14 @@ def test_other_case_lists_export(url):
     response = _client(world.specialist).get(url, {"export": "csv"})
     assert response.status_code == 200
     if response.status_code == 200:
-        assert _csv(response)[0][0] == "Номер"
+        assert csv_rows(response)[0][0] == "Номер"
 
 
 def test_person_search_exports_every_match_of_the_region_only(cases):
     world, (a, b, _c) = cases
     other = build_region()
     _named(other, "Қасымов")
-    rows = _csv(_client(world.specialist).get("/persons/", {"q": "Қасымов", "export": "csv"}))
+    rows = csv_rows(_client(world.specialist).get("/persons/", {"q": "Қасымов", "export": "csv"}))
     assert rows[0][:3] == ["ФИО", "ИИН", "Дата рождения"]
     person = Person.objects.get(pk=a.applicant_id)
     assert len(rows) == 3
@@ -154,7 +147,7 @@ def test_the_obligations_list_and_the_plan_inbox_export_what_they_show(client, d
     page = client.get(reverse("kandas:obligations") + "?state=open")
     assert 'data-testid="export-links"' in page.content.decode() and "state=open&amp;export=csv" in page.content.decode()
     response = client.get(reverse("kandas:obligations") + "?state=open&export=csv", HTTP_ACCEPT_LANGUAGE="ru")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = csv_rows(response)
     assert rows[0][:2] == ["Номер", "Обязательство"]
     client.force_login(world.cc_specialist)
     response = client.get(reverse("adaptation:plan_inbox") + "?export=xlsx")
