@@ -4,9 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ..exports import Column, export_requested, export_response
 from ..filters import filters_summary
 from .. import services
 from ..forms import FamilyMemberForm, PersonFilterForm
@@ -17,6 +18,14 @@ from ..selectors import FAMILY_MATCH_LIMIT, family_search as family_search_selec
 from .registry import PAGE_SIZE, personal_data_required
 
 
+# The search page's table: applicant, IIN (personal), members, region.
+FAMILY_COLUMNS = [
+    Column(gettext_lazy("Applicant"), lambda f: f.applicant.full_name),
+    Column(gettext_lazy("IIN"), lambda f: f.applicant.iin or "", personal=True),
+    Column(gettext_lazy("Members"), lambda f: f.member_count),
+    Column(gettext_lazy("Region"), lambda f: str(f.region))]
+
+
 @login_required
 def family_search(request):
     form = PersonFilterForm(request.GET or None)
@@ -25,6 +34,10 @@ def family_search(request):
         query = form.cleaned_data["q"].strip()
         found = family_search_select(user=request.user, query=query, region=form.cleaned_data["region"])
         qs, capped = found.families.order_by("applicant__surname", "pk"), found.capped
+        if export_requested(request):  # every match (at most FAMILY_MATCH_LIMIT), not only the page
+            rows = qs.annotate(member_count=Count("members")).iterator(chunk_size=2000)
+            return export_response(request, rows=rows, columns=FAMILY_COLUMNS, filename="families",
+                                   fmt=request.GET.get("export"), list_name="family-search")
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         # Member counts for this page only: one grouped query, not a GROUP BY over every match.
         counts = dict(FamilyMember.objects.filter(family__in=[f.pk for f in page.object_list])
