@@ -174,6 +174,11 @@ class MyWorkRows:
             offset += size
         return rows
 
+    def iterator(self, chunk_size: int = 2000):
+        """Every row in the page's order, read in chunks (an export of the whole tab)."""
+        for part in self.parts:
+            yield from part.iterator(chunk_size=chunk_size)
+
 
 def case_applicants(*, user, rows) -> dict:
     """{(case_type_id, case_id): applicant name as the user may see it} for the cases of `rows` (deadlines):

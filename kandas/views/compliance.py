@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..compliance import (MEASURES, cell_deadlines, compliance_cells, compliance_chart, compliance_filter_choices,
                           compliance_may_view, month_start)
-from ..exports import Column, export_requested, export_response
+from ..exports import Column, export_requested, export_response, rows_in_chunks
 from ..filters import query_filters
 from ..roles import user_may_see_personal_data
 from ..scoping import user_is_national
@@ -108,21 +108,30 @@ def compliance_cases(request):
     cell = form.cleaned_data
     qs = cell_deadlines(request.user, organisation=cell["organisation"], case_type=cell["case_type"], step=cell["step"],
                         month=cell["month"], measure=cell["measure"]).select_related("organisation").order_by("due", "pk")
+    if export_requested(request):
+        return export_response(request, rows=rows_in_chunks(qs.iterator(chunk_size=2000), _with_case_states),
+                               columns=CASE_COLUMNS, filename="compliance-cases", fmt=request.GET.get("export"),
+                               list_name="compliance-cases")
     page = Paginator(qs, 100).get_page(request.GET.get("page"))
     deadlines = list(page.object_list)
+    _with_case_states(deadlines)
+    return render(request, "kandas/compliance_cases.html", {
+        "page": page, "deadlines": deadlines, "cell": cell, "measure": MEASURE_LABELS[cell["measure"]],
+        "may_open_cases": user_may_see_personal_data(request.user)})
+
+
+CASE_COLUMNS = [
+    Column(_("Case"), lambda d: d.case_ref), Column(_("Case state"), lambda d: d.case_state),
+    Column(_("Step"), lambda d: d.step_label), Column(_("Organisation"), lambda d: str(d.organisation)),
+    Column(_("Counted from"), lambda d: d.start), Column(_("Due"), lambda d: d.due),
+    Column(_("Finished"), lambda d: timezone.localtime(d.closed_at).date() if d.closed_at else None),
+    Column(_("Step state"), lambda d: d.get_state_display())]
+
+
+def _with_case_states(deadlines) -> None:
     states = _case_states(deadlines)
     for d in deadlines:
         d.case_state = states.get((d.case_type_id, d.case_id), "")
-    return render(request, "kandas/compliance_cases.html", {
-        "page": page, "deadlines": deadlines, "cell": cell, "measure": MEASURE_LABELS[cell["measure"]],
-        "may_open_cases": user_may_see_personal_data(request.user),
-        "query": _without_page(request)})
-
-
-def _without_page(request):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _case_states(deadlines) -> dict:

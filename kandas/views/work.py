@@ -4,9 +4,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ..exports import Column, export_requested, export_response, rows_in_chunks
 from ..holders import step_assign
 from ..models import Deadline, Signature
 from ..scoping import scoped_get_or_404
@@ -14,6 +15,24 @@ from ..selectors import MyWorkRows, case_applicants, my_work_deadlines, overdue_
 from ..signing import signature_verify
 
 TABS = ("mine", "unassigned", "colleagues")
+MY_WORK_COLUMNS = [
+    Column(gettext_lazy("Case"), lambda d: d.case_ref), Column(gettext_lazy("Applicant"), lambda d: d.applicant_name),
+    Column(gettext_lazy("Step"), lambda d: d.step_label), Column(gettext_lazy("Rule"), lambda d: d.rule),
+    Column(gettext_lazy("Due"), lambda d: d.due), Column(gettext_lazy("State"), lambda d: d.get_state_display()),
+    Column(gettext_lazy("Overdue"), lambda d: _("yes") if d.overdue_rank == 0 else ""),
+    Column(gettext_lazy("Assignee"), lambda d: (d.assignee.get_full_name() or d.assignee.username) if d.assignee else "")]
+NOTIFICATION_COLUMNS = [
+    Column(gettext_lazy("Date"), lambda n: timezone.localtime(n.created_at)),
+    Column(gettext_lazy("Notification"), lambda n: n.display_text),
+    Column(gettext_lazy("Read on"), lambda n: timezone.localtime(n.read_at) if n.read_at else "")]
+
+
+def _with_applicants(user):
+    def prepare(rows):
+        applicants = case_applicants(user=user, rows=rows)
+        for d in rows:
+            d.applicant_name = applicants.get((d.case_type_id, d.case_id), "")
+    return prepare
 
 
 @login_required
@@ -36,10 +55,13 @@ def my_work(request):
         qs = qs.filter(rule=rule)
     if step := request.GET.get("step", "").strip():
         qs = qs.filter(step__icontains=step)
-    page = Paginator(MyWorkRows(qs), 50).get_page(request.GET.get("page"))
-    applicants = case_applicants(user=request.user, rows=page.object_list)
-    for d in page.object_list:
-        d.applicant_name = applicants.get((d.case_type_id, d.case_id), "")
+    rows = MyWorkRows(qs)
+    if export_requested(request):  # the whole tab under its filters, overdue first, as on the page
+        return export_response(request, rows=rows_in_chunks(rows.iterator(), _with_applicants(request.user)),
+                               columns=MY_WORK_COLUMNS, filename="my-work", fmt=request.GET.get("export"),
+                               list_name="my-work")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    _with_applicants(request.user)(page.object_list)
     rules = sorted(set(base.order_by().values_list("rule", flat=True).distinct()))
     counts = {name: tabs[name].count() for name in TABS}
     return render(request, "kandas/my_work.html", {
@@ -72,11 +94,18 @@ def step_assign_view(request, pk: int):
 
 @login_required
 def notifications(request):
+    """The user's notifications, newest first; ?unread=1 keeps the unread ones."""
     qs = request.user.notifications.all()
+    unread = bool(request.GET.get("unread"))
+    if unread:
+        qs = qs.filter(read_at__isnull=True)
+    if export_requested(request) and request.method == "GET":
+        return export_response(request, rows=qs.iterator(chunk_size=2000), columns=NOTIFICATION_COLUMNS,
+                               filename="notifications", fmt=request.GET.get("export"), list_name="notifications")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     if request.method == "POST":
         qs.filter(read_at__isnull=True).update(read_at=timezone.now())
-    return render(request, "kandas/notifications.html", {"page": page})
+    return render(request, "kandas/notifications.html", {"page": page, "unread": unread})
 
 
 def signature_verify_page(request, token):

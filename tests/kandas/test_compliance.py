@@ -214,3 +214,20 @@ def test_the_compliance_table_exports_as_csv_with_the_numbers_of_the_page(client
     march = next(r for r in rows[1:] if r[0] == "03.2026" and r[2] == str(world["a"]) and r[4:6] == ["2", "2"])
     assert march[6] == "3" and march[7:9] == ["4", "2"]  # median, open now, overdue now: as on the page
     assert ExportLog.objects.filter(user=world["head"], list_name="compliance", fmt="csv", rows=len(rows) - 1).exists()
+
+
+def test_the_drill_down_exports_the_counted_cases_with_their_states(client, world):
+    from kandas.models import ExportLog
+    from tests.exports import csv_rows, xlsx_rows
+
+    client.force_login(world["head"])
+    d = world["d"]
+    url = (f"/compliance/cases/?organisation={world['a'].pk}&case_type={d['d1'].case_type_id}&step=review"
+           f"&month=2026-03&measure=late")
+    assert "measure=late&amp;export=csv" in client.get(url).content.decode()
+    rows = csv_rows(client.get(url + "&export=csv", HTTP_ACCEPT_LANGUAGE="ru"))
+    assert rows[0][:3] == ["Дело", "Состояние дела", "Этап"]
+    assert sorted(r[0] for r in rows[1:]) == sorted([d["d3"].case_ref, d["d4"].case_ref])
+    assert all(r[6] for r in rows[1:])  # finished (late), with the date
+    assert len(xlsx_rows(client.get(url + "&export=xlsx"))) == 3
+    assert ExportLog.objects.filter(user=world["head"], list_name="compliance-cases").count() == 2

@@ -74,3 +74,40 @@ def test_constant_number_of_queries_and_pagination(client, desk):
         response = client.get("/?page=2")
     assert len(many) <= len(few)  # page 2 of overdue steps needs no more queries than page 1 of a few
     assert len(response.context["page"].object_list) == 50 and response.context["page"].paginator.count == 124
+
+
+def test_my_work_exports_the_whole_filtered_tab_overdue_first(client, desk):
+    """Issue 15 (exports): the tab under its filters, every row (not the page), in the page's order, logged."""
+    from kandas.models import ExportLog
+    from tests.exports import csv_rows
+
+    user, d = desk
+    client.force_login(user)
+    page = client.get("/?overdue=1", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "overdue=1&amp;export=csv" in page
+    rows = csv_rows(client.get("/?overdue=1&export=csv", HTTP_ACCEPT_LANGUAGE="ru"))
+    assert rows[0] == ["Дело", "Заявитель", "Этап", "Норма", "Срок", "Состояние", "Просрочено", "Исполнитель"]
+    assert [r[4] for r in rows[1:]] == [d["past"].due.strftime("%d.%m.%Y"), d["breached"].due.strftime("%d.%m.%Y")]
+    assert {r[6] for r in rows[1:]} == {"да"}  # only the overdue ones, marked as such; the other region's absent
+    every = csv_rows(client.get("/?export=csv"))
+    assert len(every) - 1 == 4 and every[-1][4] == d["future"].due.strftime("%d.%m.%Y")
+    assert ExportLog.objects.filter(user=user, list_name="my-work", query_string="overdue=1", rows=2).exists()
+
+
+def test_notifications_export_the_readers_own_and_keep_the_unread_filter(client, desk):
+    from kandas.models import ExportLog, Notification
+    from tests.exports import csv_rows
+
+    user, _d = desk
+    other = make_staff(Role.MIO_SPECIALIST)
+    Notification.objects.create(user=user, key="a", text="Срок по делу EX-1 истекает")
+    Notification.objects.create(user=user, key="b", text="Дело EX-2 передано", read_at=timezone.now())
+    Notification.objects.create(user=other, key="c", text="Чужое уведомление")
+    client.force_login(user)
+    page = client.get("/notifications/?unread=1", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "EX-1" in page and "EX-2" not in page and 'id="f-unread" checked' in page
+    rows = csv_rows(client.get("/notifications/?unread=1&export=csv", HTTP_ACCEPT_LANGUAGE="ru"))
+    assert rows[0] == ["Дата", "Уведомление", "Прочитано"] and [r[1] for r in rows[1:]] == ["Срок по делу EX-1 истекает"]
+    every = [r[1] for r in csv_rows(client.get("/notifications/?export=csv"))[1:]]
+    assert sorted(every) == ["Дело EX-2 передано", "Срок по делу EX-1 истекает"]  # never another user's
+    assert ExportLog.objects.filter(user=user, list_name="notifications").count() == 2
