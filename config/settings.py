@@ -1,7 +1,8 @@
 """One settings module, read from the environment once.
 
 With no environment at all it runs the zero-setup demo: SQLite, eager Celery tasks, DEBUG on.
-Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and REDIS_URL.
+Production sets DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL and REDIS_URL
+(the cache then is Redis too; CACHE_URL names another).
 """
 import datetime
 from pathlib import Path
@@ -182,6 +183,35 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
     "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}}
+
+
+def _redis_cache_location(url: str) -> str:
+    """Celery's Redis URL moved to the next database number (redis://host:6379/0 → /1): the cache's FLUSHDB
+    (cache.clear()) then never empties Celery's queue. A URL without a plain database number is kept."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    db = parts.path.strip("/")
+    if parts.scheme not in ("redis", "rediss") or not (db.isdigit() or db == ""):
+        return url
+    return urlunsplit(parts._replace(path=f"/{(int(db or 0) + 1) % 16}"))
+
+
+# The cache. The public tracking page's rate limit (kandas.ratelimit) counts per address in it, so with
+# several web processes it must be one cache they share: CACHE_URL names it (django-environ's form:
+# redis://host:6379/2, locmemcache://); else Redis at REDIS_URL, on its own database; else each process's
+# own memory (the zero-setup demo, one process).
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL:
+    CACHES = {"default": env.cache_url_config(CACHE_URL)}
+elif REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": _redis_cache_location(REDIS_URL)}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Redis down: a request fails within seconds (like Celery's sends above), not after the OS's TCP timeout.
+    CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=2, socket_timeout=2)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "kandas.api_schema.KandasAutoSchema",

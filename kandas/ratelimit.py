@@ -3,7 +3,8 @@ atomic on Redis and Memcached). Used by the public tracking page and its JSON (i
 
 django-ratelimit (4.1.0) is listed on the registry but is not installed here, and its decorator does not
 let a wrong token count more than a right one; this counter is a dozen lines over the same cache primitive
-it uses. In production CACHES must be a shared cache (Redis): a per-process LocMemCache counts per worker.
+it uses. The cache must be one all web processes share (a per-process LocMemCache counts per worker):
+config/settings.py makes it Redis when REDIS_URL or CACHE_URL is set.
 """
 from __future__ import annotations
 

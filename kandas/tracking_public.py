@@ -7,12 +7,14 @@ name of any official (organisations only)."""
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 
 from .deadlines import case_deadlines
 from .holders import step_holders
 from .models import Deadline, DocumentKind, Signature
+from .pdf import pdf_render
 
 
 def initials(person) -> str:
@@ -58,7 +60,6 @@ def _status_result(case, language):
 
 
 def _quota_result(case, language):
-    from kandas.pdf import pdf_render
     from quota.views.applications import printouts_for
     from quota.views.printing import TEMPLATES, application_pdf_context
 
@@ -68,8 +69,45 @@ def _quota_result(case, language):
     return lambda: pdf_render(TEMPLATES[forms[0]], application_pdf_context(case, forms[0]), language=language)
 
 
+def _residence_result(case, language):
+    """RES-3 / RES-9: the signed referral (form app.1), or the MIO's signed decision on early termination
+    issued after it: the latest of them. A referral of a refused or lapsed application is no result."""
+    from adaptation.models import ResidenceState
+    from adaptation.views.pdfs import decision_print, referral_print
+
+    signatures = (Signature.objects.filter(case_type=ContentType.objects.get_for_model(case), case_id=case.pk)
+                  .filter(Q(purpose__startswith="termination:") | Q(purpose="referral"))
+                  .select_related("signer", "organisation").order_by("-signed_at", "-pk"))
+    for signature in signatures:
+        if signature.purpose == "referral":
+            if case.state in (ResidenceState.REFUSED, ResidenceState.LAPSED):
+                return None
+            return lambda signature=signature: pdf_render(*referral_print(case, signature), language=language)
+        proposal_id = signature.purpose.partition(":")[2]
+        proposal = (case.termination_proposals.select_related("member__person", "decided_by")
+                    .filter(pk=int(proposal_id)).exclude(decision="").first() if proposal_id.isdigit() else None)
+        if proposal is not None:
+            return lambda signature=signature: pdf_render(*decision_print(case, proposal, signature),
+                                                          language=language)
+    return None
+
+
+def _support_result(case, language):
+    """ADA-15: the individual adaptation and integration plan, once approved and signed by the settlement LMC
+    head (agreed with the kandas before): the applicant's own document of what the services are and when."""
+    from adaptation.models import PlanState
+    from adaptation.views.plans import plan_print
+
+    plan = getattr(case, "plan", None)
+    if plan is None or plan.state not in (PlanState.APPROVED, PlanState.LOADED) \
+            or _signature(case, "adaptation_plan") is None:
+        return None
+    return lambda: pdf_render(*plan_print(case, language), language=language)
+
+
 RESULTS = {"status.statusapplication": _status_result, "status.statusextension": _status_result,
-           "quota.quotaapplication": _quota_result}
+           "quota.quotaapplication": _quota_result, "adaptation.residenceapplication": _residence_result,
+           "adaptation.supportapplication": _support_result}
 
 
 def result_pdf(case, language: str):

@@ -23,6 +23,18 @@ def _mio_head(application):
     return staff.user if staff else None
 
 
+def referral_print(application, signature, user=None) -> tuple[str, dict]:
+    """RES-3, form app.1: the template and context of the signed referral. With `user`, the persons as that
+    user may see them (Decision 18, kandas.filer_view); without, as issued to the applicant (the public
+    tracking page's result, kandas.tracking_public)."""
+    view = FilerView(user, application) if user is not None else None
+    members = application.persons.exclude(kinship="applicant").select_related("person")
+    return "adaptation/pdf/referral.html", {
+        "application": view.case() if view else application, "members": view.rows(members) if view else list(members),
+        "issuer": application.referral_issued_by or signature.organisation or application.organisation,
+        **signature_print_context(signature)}
+
+
 @login_required
 def referral_pdf(request, pk: int):
     """RES-3, form app.1: the head printed on it is the head who signed it (the signer), of the MIO that
@@ -32,13 +44,8 @@ def referral_pdf(request, pk: int):
     if signature is None:
         raise Http404
     print_gate(user=request.user, person=application.applicant, detail=f"{application.ref} app.1 {request.path}")
-    view = FilerView(request.user, application)  # Decision 18 (kandas.filer_view)
-    members = view.rows(application.persons.exclude(kinship="applicant").select_related("person"))
-    return pdf_response("adaptation/pdf/referral.html", {
-        "application": view.case(), "members": members,
-        "issuer": application.referral_issued_by or signature.organisation or application.organisation,
-        **signature_print_context(signature)}, filename=f"referral-{application.ref}.pdf",
-        language=pdf_language(request))
+    template, context = referral_print(application, signature, request.user)
+    return pdf_response(template, context, filename=f"referral-{application.ref}.pdf", language=pdf_language(request))
 
 
 @login_required
@@ -53,6 +60,13 @@ def application_pdf(request, pk: int):
         filename=f"application-{application.ref}.pdf", language=pdf_language(request))
 
 
+def decision_print(application, proposal, signature) -> tuple[str, dict]:
+    """RES-9: the template and context of the MIO's signed decision on an early-termination proposal."""
+    return "adaptation/pdf/decision.html", {
+        "application": application, "proposal": proposal, "residents": application.persons.select_related("person"),
+        "issuer": signature.organisation or referral_issuer(application), **signature_print_context(signature)}
+
+
 @login_required
 def decision_pdf(request, pk: int, proposal: int):
     """RES-9: the MIO's documented (signed) decision on early termination."""
@@ -64,12 +78,9 @@ def decision_pdf(request, pk: int, proposal: int):
         raise Http404
     print_gate(user=request.user, person=application.applicant,
                detail=f"{application.ref} decision {item.pk} {request.path}")
-    residents = application.persons.select_related("person")
-    return pdf_response("adaptation/pdf/decision.html", {
-        "application": application, "proposal": item, "residents": residents,
-        "issuer": signature.organisation or referral_issuer(application),
-        **signature_print_context(signature)}, filename=f"decision-{application.ref}-{item.pk}.pdf",
-        language=pdf_language(request))
+    template, context = decision_print(application, item, signature)
+    return pdf_response(template, context, filename=f"decision-{application.ref}-{item.pk}.pdf",
+                        language=pdf_language(request))
 
 
 @login_required

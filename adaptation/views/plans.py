@@ -15,7 +15,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from kandas.pdf import pdf_language, pdf_response
+from kandas.pdf import pdf_language, pdf_response, signature_print_context
 from kandas.printing import print_gate
 from kandas.roles import Role, user_has_role
 
@@ -87,21 +87,25 @@ def plan_act(request, pk: int, action: str):
     return redirect("adaptation:plan_detail", pk=app.pk)
 
 
+def plan_print(app, language: str) -> tuple[str, dict]:
+    """ADA-14: the template and context of the plan as printed (also the applicant's result on the public
+    tracking page once approved, ADA-15: kandas.tracking_public)."""
+    plan = app.plan
+    signature = app.signatures.filter(purpose="adaptation_plan").select_related("signer", "organisation").last()
+    return "adaptation/plans/pdf/plan.html", {"app": app, "plan": plan, "groups": plan_rows(plan, language),
+                                              **signature_print_context(signature)}
+
+
 @login_required
 def plan_pdf(request, pk: int):
     """ADA-14: the plan as printed, ru or kk (built from the fields p.32–34 name: the form is not in the seed)."""
     app = support_get(user=request.user, pk=pk)
-    plan = getattr(app, "plan", None)
-    if plan is None:
+    if getattr(app, "plan", None) is None:
         raise Http404
     language = pdf_language(request)
     print_gate(user=request.user, person=app.applicant, detail=f"{app.ref} plan")
-    signature = app.signatures.filter(purpose="adaptation_plan").select_related("signer", "organisation").last()
-    from kandas.pdf import signature_print_context
-
-    context = {"app": app, "plan": plan, "groups": plan_rows(plan, language), **signature_print_context(signature)}
-    return pdf_response("adaptation/plans/pdf/plan.html", context, filename=f"{app.ref}-plan-{language}.pdf",
-                        language=language)
+    template, context = plan_print(app, language)
+    return pdf_response(template, context, filename=f"{app.ref}-plan-{language}.pdf", language=language)
 
 
 def _item(request, item_pk: int) -> PlanItem:
