@@ -8,12 +8,15 @@ config/settings.py makes it Redis when REDIS_URL or CACHE_URL is set.
 """
 from __future__ import annotations
 
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import caches
 
 from .auth import client_ip
+
+log = logging.getLogger(__name__)
 
 
 def _settings():
@@ -31,15 +34,24 @@ def rate_exceeded(request, scope: str) -> bool:
     """Has this address used up its allowance in the current window?"""
     limit, _window, cache = _settings()
     key, _w = _key(request, scope)
-    return (cache.get(key) or 0) >= limit
+    try:
+        return (cache.get(key) or 0) >= limit
+    except Exception:  # noqa: BLE001 — the cache server is down: serve (fail open) rather than answer 500
+        log.warning("Rate-limit cache unavailable; %s not limited", scope, exc_info=True)
+        return False
 
 
 def rate_count(request, scope: str, cost: int = 1) -> int:
+    """Count `cost` requests of this address; 0 when the cache server cannot be reached (not limited)."""
     _limit, _window, cache = _settings()
     key, window = _key(request, scope)
-    cache.add(key, 0, timeout=window + 5)
     try:
-        return cache.incr(key, cost)
-    except ValueError:  # expired between add and incr
-        cache.set(key, cost, timeout=window + 5)
-        return cost
+        cache.add(key, 0, timeout=window + 5)
+        try:
+            return cache.incr(key, cost)
+        except ValueError:  # expired between add and incr
+            cache.set(key, cost, timeout=window + 5)
+            return cost
+    except Exception:  # noqa: BLE001 — see rate_exceeded
+        log.warning("Rate-limit cache unavailable; %s not counted", scope, exc_info=True)
+        return 0

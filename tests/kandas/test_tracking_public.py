@@ -195,3 +195,15 @@ def test_openapi_schema_documents_the_tracking_endpoint(client, world):
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
     operation = schema["paths"]["/api/v1/track/{token}/"]["get"]
     assert {"200", "404", "429"} <= set(operation["responses"]) and operation.get("security") in (None, [], [{}])
+
+
+def test_a_cache_server_down_does_not_take_the_tracking_page_down(anon, world, settings):
+    """The rate limit's cache unreachable (Redis stopped): the page still answers, unlimited, never a 500."""
+    settings.CACHES = {**settings.CACHES, "down": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                                  "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens on port 9
+                                                  "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}}}
+    settings.KANDAS_TRACKING_RATE_CACHE = "down"
+    settings.KANDAS_TRACKING_RATE_LIMIT = 1
+    token = tracking_current(file_application(world)).token
+    assert [_page(anon, token).status_code for _ in range(3)] == [200, 200, 200]
+    assert _page(anon, "wrong-token").status_code == 404
