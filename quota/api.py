@@ -20,7 +20,7 @@ from kandas.scoping import scoped_get_or_404
 
 from . import services
 from .filters import LocalityListFilter, PlanFilter
-from .models import AppState, Channel, EmploymentCategory, QuotaApplication, QuotaKind, QuotaPlan
+from .models import QUOTA_CHANNEL_CHOICES, AppState, EmploymentCategory, QuotaApplication, QuotaKind, QuotaPlan
 from .selectors import application_list, plans_reserved, published_locality_lists
 from .views.printing import TEMPLATES, application_pdf_context
 
@@ -37,7 +37,7 @@ class QuotaDocumentIn(serializers.Serializer):
 
 class QuotaApplicationIn(serializers.Serializer):
     kind = serializers.ChoiceField(choices=QuotaKind.choices)
-    channel = serializers.ChoiceField(choices=Channel.choices)
+    channel = serializers.ChoiceField(choices=QUOTA_CHANNEL_CHOICES)
     region_kato = serializers.CharField(max_length=9)
     locality_kato = serializers.CharField(max_length=9, required=False, allow_blank=True,
                                           help_text="QUO-10: the district or city offered (KATO), inside the region")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kandas.filters import SEARCH_MAX_LENGTH, YearField, YearFilter
 
-from .models import AppState, Channel, LocalityList, QuotaKind, QuotaPlan, QuotaProposal
+from .models import QUOTA_CHANNEL_CHOICES, AppState, LocalityList, QuotaKind, QuotaPlan, QuotaProposal
 
 
 class PlanFilter(django_filters.FilterSet):
@@ -29,7 +29,7 @@ class LocalityListFilter(django_filters.FilterSet):
 class ApplicationListFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", "—"), *QuotaKind.choices])
     state = forms.ChoiceField(label=_("State"), required=False, choices=[("", "—"), *AppState.choices])
-    channel = forms.ChoiceField(label=_("Filed via"), required=False, choices=[("", "—"), *Channel.choices])
+    channel = forms.ChoiceField(label=_("Filed via"), required=False, choices=[("", "—"), *QUOTA_CHANNEL_CHOICES])
     q = forms.CharField(label=_("Search"), required=False, max_length=SEARCH_MAX_LENGTH)
 
 

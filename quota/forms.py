@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from kandas.filing import filing_person_find, unknown_person_message
 from kandas.models import Locality, Person, Region
 
-from .models import (REFUSAL_GROUNDS, REQUIRED_DOCUMENTS, Channel, Complaint, Direction, EligibilityBasis,
+from .models import (QUOTA_CHANNEL_CHOICES, REFUSAL_GROUNDS, REQUIRED_DOCUMENTS, Complaint, Direction, EligibilityBasis,
                      EmploymentCategory, QuotaKind, QuotaProposal)
 
 class ApplicationForm(forms.Form):
@@ -14,7 +14,7 @@ class ApplicationForm(forms.Form):
 
     region = forms.ModelChoiceField(label=_("Designated region of settlement"),
                                     queryset=Region.objects.filter(is_settlement_region=True))
-    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    channel = forms.ChoiceField(label=_("Channel"), choices=QUOTA_CHANNEL_CHOICES)
     applicant_iin = forms.CharField(label=_("IIN of the applicant"), max_length=12, min_length=12,
                                     widget=forms.TextInput(attrs={"data-iin": "1", "inputmode": "numeric"}))
     address = forms.CharField(label=_("Address of residence"), max_length=255, required=False)

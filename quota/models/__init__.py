@@ -1,7 +1,7 @@
 from .applications import ApplicationDocumentNote, ApplicationMember, QuotaApplication  # noqa: F401
 from .choices import (  # noqa: F401
-    ALL_GROUNDS, QUOTA_EXHAUSTED_GROUND, REFUSAL_GROUNDS, REQUIRED_DOCUMENTS, AppState, Channel, EligibilityBasis,
-    EmploymentCategory, QuotaKind, QuotaUnit,
+    ALL_GROUNDS, QUOTA_CHANNEL_CHOICES, QUOTA_CHANNELS, QUOTA_EXHAUSTED_GROUND, REFUSAL_GROUNDS, REQUIRED_DOCUMENTS,
+    AppState, Channel, EligibilityBasis, EmploymentCategory, QuotaKind, QuotaUnit,
 )
 from .complaints import Complaint, ComplaintState  # noqa: F401
 from .plans import (  # noqa: F401

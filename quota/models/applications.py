@@ -12,7 +12,8 @@ from kandas.models import CaseBase, DocumentKind, Kinship, Person, Region
 from kandas.roles import Role
 
 from ..rules import QUOTA_RULES
-from .choices import ALL_GROUNDS, AppState, Channel, EligibilityBasis, EmploymentCategory, QuotaKind
+from .choices import (ALL_GROUNDS, QUOTA_CHANNEL_CHOICES, AppState, Channel, EligibilityBasis, EmploymentCategory,
+                      QuotaKind)
 
 S = AppState
 MIO = role_permission(Role.MIO_SPECIALIST, Role.MIO_HEAD)
@@ -52,7 +53,7 @@ class QuotaApplication(CaseBase):
 
     kind = models.CharField(_("sub-service"), max_length=10, choices=QuotaKind.choices)
     state = FSMField(_("state"), default=S.SUBMITTED, choices=S.choices, protected=True)
-    channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)
+    channel = models.CharField(_("channel"), max_length=12, choices=QUOTA_CHANNEL_CHOICES)
     applicant = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="quota_applications",
                                   verbose_name=_("applicant"))
     exit_region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+",

@@ -2,6 +2,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kandas.channels import Channel  # noqa: F401  (the one channel list; re-exported for quota)
+
 
 class QuotaKind(models.TextChoices):
     KANDAS = "kandas", _("kandas")
@@ -14,16 +16,9 @@ class QuotaUnit(models.TextChoices):
     FAMILIES = "families", _("families")
 
 
-class Channel(models.TextChoices):
-    """QUO-2 / GEN-4: how the application was filed."""
-    PORTAL = "portal", _("Migration.enbek.kz portal")
-    GOVCORP = "govcorp", _("State Corporation")
-    EGOV = "egov", _("e-gov web portal")
-    HOME_VISIT = "home_visit", _("Home visit (1414 contact centre)")
-
-    @classmethod
-    def paper(cls):
-        return (cls.GOVCORP, cls.HOME_VISIT)
+# QUO-2 / GEN-4: where a quota application may be filed (kandas.channels.Channel is the one list of channels).
+QUOTA_CHANNELS = [Channel.PORTAL, Channel.GOVCORP, Channel.EGOV, Channel.HOME_VISIT]
+QUOTA_CHANNEL_CHOICES = [(c.value, c.label) for c in QUOTA_CHANNELS]
 
 
 class AppState(models.TextChoices):

@@ -5,10 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _, gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from kandas.casepage import case_page_context
+from kandas.exports import Column, export_requested, export_response
 from kandas.filters import query_filters
 from kandas.roles import Role, user_has_role
 from kandas.scoping import scope_for, scoped_get_or_404, user_organisation
@@ -19,6 +21,36 @@ from ..filters import ProposalFilterForm, YearFilterForm
 from ..forms import LocalityEntryForm, ProposalForm
 from ..models import LocalityList, QuotaProposal
 from ..selectors import locality_list_obligations, published_locality_lists
+
+# GEN-3: each list exports the columns its page shows.
+LOCALITY_LIST_COLUMNS = [
+    Column(gettext_lazy("Number"), lambda lst: lst.ref), Column(gettext_lazy("Region"), lambda lst: lst.region),
+    Column(gettext_lazy("For the year"), lambda lst: lst.year),
+    Column(gettext_lazy("State"), lambda lst: lst.get_state_display()),
+    Column(gettext_lazy("Published on"), lambda lst: lst.published_on)]
+# The public page: one row per published locality, with the list it is published in (region, year, day).
+PUBLIC_LOCALITY_COLUMNS = [
+    Column(gettext_lazy("Region"), lambda r: r[0].region), Column(gettext_lazy("For the year"), lambda r: r[0].year),
+    Column(gettext_lazy("Published on"), lambda r: r[0].published_on),
+    Column(gettext_lazy("Locality"), lambda r: r[1].locality),
+    Column(gettext_lazy("KATO code"), lambda r: r[1].locality.kato),
+    Column(gettext_lazy("Direction"), lambda r: r[1].get_direction_display()),
+    Column(gettext_lazy("Places (persons)"), lambda r: r[1].places),
+    Column(gettext_lazy("Jobs and housing on offer"), lambda r: r[1].jobs)]
+PROPOSAL_COLUMNS = [
+    Column(gettext_lazy("Region"), lambda p: p.region),
+    Column(gettext_lazy("Subject"), lambda p: f"{p.get_subject_display()} — {p.locality}" if p.locality_id
+           else p.get_subject_display()),
+    Column(capfirst(QuotaProposal._meta.get_field("justification").verbose_name), lambda p: p.justification),
+    Column(gettext_lazy("Period"), lambda p: p.period), Column(pgettext_lazy("proposal", "Change"), lambda p: p.change),
+    Column(gettext_lazy("State"), lambda p: p.get_state_display()), Column(gettext_lazy("Answer"), lambda p: p.answer)]
+
+
+def _published_localities(lists):
+    """(list, entry) per published locality; the lists come in chunks with their entries prefetched."""
+    for lst in lists.iterator(chunk_size=2000):
+        for entry in lst.entries.all():
+            yield lst, entry
 
 
 @login_required
@@ -33,6 +65,9 @@ def locality_lists(request):
         lst = services.locality_list_start(region_id=org.region_id, year=timezone.localdate().year + 1,
                                            actor=request.user)
         return redirect(lst)
+    if export_requested(request):
+        return export_response(request, rows=qs.iterator(chunk_size=2000), columns=LOCALITY_LIST_COLUMNS,
+                               filename="locality-lists", fmt=request.GET.get("export"), list_name="locality-lists")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "quota/locality_lists.html", {
         "page": page, "may_start": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD),
@@ -66,8 +101,12 @@ def locality_list_detail(request, pk: int):
 
 
 def locality_lists_public(request):
-    """003 p.8: the published lists, readable without logging in."""
+    """003 p.8: the published lists, readable (and exportable) without logging in."""
     lists = published_locality_lists(year=query_filters(request, YearFilterForm).get("year"))
+    if export_requested(request):  # published data: anyone may take it; an anonymous export is not logged
+        return export_response(request, rows=_published_localities(lists), columns=PUBLIC_LOCALITY_COLUMNS,
+                               filename="relocation-localities", fmt=request.GET.get("export"),
+                               list_name="relocation-localities")
     return render(request, "quota/locality_lists_public.html", {"lists": lists})
 
 
@@ -93,6 +132,9 @@ def proposals(request):
             else:
                 messages.success(request, _("Proposal saved."))
                 return redirect("quota:proposals")
+    if export_requested(request) and request.method != "POST":
+        return export_response(request, rows=qs.iterator(chunk_size=2000), columns=PROPOSAL_COLUMNS,
+                               filename="quota-proposals", fmt=request.GET.get("export"), list_name="quota-proposals")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "quota/proposals.html", {
         "page": page, "form": form, "states": QuotaProposal.State.choices,

@@ -6,8 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
+from kandas.exports import Column, export_requested, export_response
 from kandas.roles import Role, user_has_role
 
 from ..access import AGENDA_ROLES
@@ -15,6 +16,11 @@ from .. import selectors
 from ..forms import RecommendForm
 
 PAGE_SIZE = 50
+# GEN-3: the agenda table's own columns (the recommendation form is not a column).
+AGENDA_COLUMNS = [
+    Column(gettext_lazy("number"), lambda a: a.ref), Column(gettext_lazy("Applicant"), lambda a: a.applicant.full_name),
+    Column(gettext_lazy("sub-type"), lambda a: a.get_sub_type_display()),
+    Column(gettext_lazy("due"), lambda a: a.commission_due)]
 
 
 @login_required
@@ -22,6 +28,10 @@ def commission_agenda(request):
     if not user_has_role(request.user, *AGENDA_ROLES):
         raise PermissionDenied(_("Your role may not take this action."))
     agenda = selectors.commission_agenda(user=request.user)
+    if export_requested(request):  # the whole agenda, every page of it
+        return export_response(request, rows=agenda.iterator(chunk_size=2000), columns=AGENDA_COLUMNS,
+                               filename="status-commission", fmt=request.GET.get("export"),
+                               list_name="status-commission")
     page = Paginator(agenda, PAGE_SIZE).get_page(request.GET.get("page"))
     may_record = user_has_role(request.user, Role.COMMISSION_SECRETARY)
     current = None
