@@ -1,11 +1,11 @@
 """Dashboards of the adaptation plans: completion and overdue items per settlement CC (the CC whose specialist
 formed the plan), per LMC (that CC's parent) and per settlement region; monitoring rounds due this quarter and
 overdue per region; CRTR scores by quarter. Each table is one aggregate query in SQL (constant query count);
-the figures name organisations and regions only, never a person."""
+the figures name organisations and regions only, never a person. The page exports each table through
+kandas.exports (adaptation.views.export_columns.DASHBOARD_TABLES)."""
 from __future__ import annotations
 
 import datetime
-import io
 
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
@@ -64,27 +64,3 @@ def plan_dashboard(*, region_id: int | None = None, today: datetime.date | None 
                        "quarter": sum(r["quarter"] for r in round_rows)},
             "quarter_end": end, "scores": scores, "today": today}
 
-
-def plan_dashboard_xlsx(data: dict) -> bytes:
-    """The dashboard's numbers, one sheet per table (openpyxl write-only)."""
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    for sheet, key, head in (("plans", "regions", "region"), ("cc", "ccs", "career centre"), ("lmc", "lmcs", "LMC")):
-        ws = wb.create_sheet(sheet)
-        ws.append([head, "items", "completed", "overdue", "%"])
-        for r in data[key]:
-            ws.append([r["name"], r["total"], r["done"], r["overdue"], r["percent"]])
-    ws = wb.create_sheet("rounds")
-    ws.append(["region", "overdue", f"due by {data['quarter_end']:%d.%m.%Y}"])
-    for r in data["round_rows"]:
-        ws.append([r["name"], r["overdue"], r["quarter"]])
-    ws.append(["total", data["rounds"]["overdue"], data["rounds"]["quarter"]])
-    ws = wb.create_sheet("scores")
-    ws.append(["quarter", "evaluations", "relevance", "effectiveness", "social effect", "total", "high", "medium", "low"])
-    for s in data["scores"]:
-        ws.append([s["quarter"], s["n"], float(s["relevance"]), float(s["effectiveness"]), float(s["social_effect"]),
-                   float(s["total"]), s["high"], s["medium"], s["low"]])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()

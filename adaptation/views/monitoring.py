@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kandas.exports import export_requested, export_response
 from kandas.obligations import period_of
 from kandas.roles import Role, user_has_role
 from kandas.scoping import scope_for
@@ -18,6 +19,7 @@ from ..forms_monitoring import RoundForm
 from ..models import MonitoringRound
 from ..selectors.support import support_get
 from ..services import monitoring
+from .export_columns import DUE_ROUND_COLUMNS, FAMILY_ROUND_COLUMNS
 
 PAGE = 100
 
@@ -37,6 +39,10 @@ def family_rounds(request, pk: int):
     app = support_get(user=request.user, pk=pk)
     plan = getattr(app, "plan", None)
     rounds = list(plan.rounds.select_related("done_by")) if plan else []
+    if export_requested(request):
+        return export_response(request, rows=iter(rounds), columns=FAMILY_ROUND_COLUMNS,
+                               filename=f"monitoring-{app.pk}", fmt=request.GET.get("export"),
+                               list_name="family-monitoring-rounds")
     return render(request, "adaptation/monitoring/family.html",
                   {"app": app, "plan": plan, "rounds": rounds, "today": timezone.localdate()})
 
@@ -50,6 +56,10 @@ def cc_rounds(request):
     qs = scope_for(request.user, MonitoringRound.objects.filter(done_on__isnull=True)).select_related(
         "plan__application__applicant")
     qs = qs.filter(due__lt=today) if which == "overdue" else qs.filter(due__gte=today, due__lte=quarter.end)
+    if export_requested(request):  # every round under the filter, not only the page's first PAGE
+        return export_response(request, rows=qs.order_by("due", "pk").iterator(chunk_size=2000),
+                               columns=DUE_ROUND_COLUMNS, filename="monitoring-rounds",
+                               fmt=request.GET.get("export"), list_name="monitoring-rounds")
     return render(request, "adaptation/monitoring/list.html", {
         "rounds": list(qs.order_by("due", "pk")[:PAGE]), "show": "overdue" if which == "overdue" else "quarter",
         "quarter": quarter, "today": today})

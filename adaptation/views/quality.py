@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kandas.exports import export_requested, export_response
 from kandas.models import Organisation
 from kandas.obligations import obligation_kind, period_from_code, period_of
 from kandas.pdf import pdf_language, pdf_response
@@ -24,6 +25,7 @@ from ..forms_monitoring import ConclusionForm, EvaluationForm, MeasuresForm
 from ..models import ConclusionMeasures, EvaluationConclusion, QualityEvaluation
 from ..obligations import QUALITY_EVALUATION, settlement_lmcs_and_ccs
 from ..services import evaluation as ev
+from .export_columns import QUALITY_COLUMNS
 
 QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 
@@ -66,6 +68,9 @@ def quality_index(request):
     orgs = list(_organisations(request.user))
     done = {e.organisation_id: e for e in QualityEvaluation.objects.filter(quarter=quarter, organisation__in=orgs)}
     rows = [{"org": o, "evaluation": done.get(o.pk)} for o in orgs]
+    if export_requested(request):
+        return export_response(request, rows=iter(rows), columns=QUALITY_COLUMNS, filename=f"quality-{quarter}",
+                               fmt=request.GET.get("export"), list_name="quality-evaluations")
     conclusion = EvaluationConclusion.objects.filter(quarter=quarter).first() if user_is_national(request.user) else None
     return render(request, "adaptation/quality/index.html", {
         "quarter": quarter, "rows": rows, "conclusion": conclusion, "national": user_is_national(request.user),

@@ -6,12 +6,13 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kandas.exports import export_requested, export_response
 from kandas.models import Organisation
 from kandas.pdf import pdf_language, pdf_response
 from kandas.printing import print_gate
@@ -21,6 +22,8 @@ from kandas.scoping import user_organisation
 from ..models import MonthlyReport
 from ..plan_catalogue import APP3_TITLE_RU
 from ..services import reports
+from ..services.dashboards import plan_dashboard
+from .export_columns import DASHBOARD_TABLES, REPORT_COLUMNS
 
 
 def _cc_for(request, cc_pk: int) -> Organisation:
@@ -52,6 +55,9 @@ def monthly_reports(request):
     submitted = {(r.career_centre_id, r.period): r for r in MonthlyReport.objects.filter(career_centre__in=ccs)}
     months = _months(timezone.localdate())
     rows = [{"cc": cc, "period": p, "report": submitted.get((cc.pk, p))} for cc in ccs for p in months]
+    if export_requested(request):
+        return export_response(request, rows=iter(rows), columns=REPORT_COLUMNS, filename="monthly-reports",
+                               fmt=request.GET.get("export"), list_name="monthly-reports")
     return render(request, "adaptation/plans/reports.html", {
         "rows": rows, "is_cc": org.kind == Organisation.Kind.CC,
         "is_mio": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD)})
@@ -116,18 +122,20 @@ def monthly_report_receive(request, pk: int):
 @login_required
 def plan_dashboard_view(request):
     """Plan completion and overdue items, monitoring rounds due, scores by quarter (numbers beside bars)."""
-    from ..services.dashboards import plan_dashboard, plan_dashboard_xlsx
-
     national = request.user.is_superuser or user_has_role(request.user, Role.CRTR_ANALYST, Role.MINISTRY_ANALYST)
     org = user_organisation(request.user)
     if not national and (org is None or org.region_id is None):
         raise PermissionDenied(_("The dashboard shows a region's plans to its organisations."))
     data = plan_dashboard(region_id=None if national else org.region_id)
-    if request.GET.get("format") == "xlsx":
-        response = HttpResponse(plan_dashboard_xlsx(data),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = 'attachment; filename="adaptation-dashboard.xlsx"'
-        return response
+    if export_requested(request):
+        table = request.GET.get("table", "")
+        if table not in DASHBOARD_TABLES:
+            return HttpResponseBadRequest(_("Choose one of the dashboard's tables to export."),
+                                          content_type="text/plain; charset=utf-8")
+        key, columns = DASHBOARD_TABLES[table]
+        return export_response(request, rows=iter(data[key]), columns=columns,
+                               filename=f"adaptation-dashboard-{table}", fmt=request.GET.get("export"),
+                               list_name=f"adaptation-dashboard-{table}")
     chart = {key: {"labels": [r["name"] for r in data[key]], "done": [r["done"] for r in data[key]],
                    "overdue": [r["overdue"] for r in data[key]],
                    "open": [r["total"] - r["done"] - r["overdue"] for r in data[key]]} for key in ("regions", "ccs", "lmcs")}

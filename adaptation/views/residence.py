@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kandas.exports import case_list_export, export_requested
+from kandas.exports import case_list_export, export_requested, export_response
 from kandas.filer_view import FilerView
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
@@ -26,13 +26,14 @@ from kandas.views.actions import case_action_run
 
 from ..actions import TALON_STATES
 from ..forms import ListFilterForm, PeriodForm, RegisterForm
-from ..models import BedState
+from ..models import Bed, BedState
 from ..selectors.residence import (
     application_get, application_list, centre_get, centre_list, centre_occupancy, journal_rows, reserve_list,
     residence_sign_preview,
 )
 from ..services import residence as svc
 from ..services import stay
+from .export_columns import BED_COLUMNS, CENTRE_COLUMNS, JOURNAL_COLUMNS
 
 
 @login_required
@@ -132,6 +133,10 @@ def journal(request, centre: int):
     centre_obj = centre_get(user=request.user, pk=centre)
     form, first, last = _period(request)
     rows = journal_rows(centre=centre_obj, first=first, last=last)
+    if export_requested(request):
+        return export_response(request, rows=rows.iterator(chunk_size=2000), columns=JOURNAL_COLUMNS,
+                               filename=f"journal-{centre_obj.pk}", fmt=request.GET.get("export"),
+                               list_name="residence-journal")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(request, "adaptation/residence/journal.html",
                   {"centre": centre_obj, "form": form, "page": page, "first": first, "last": last,
@@ -148,15 +153,23 @@ def reserve(request, centre: int):
 
 @login_required
 def occupancy_index(request):
-    centres = centre_list(user=request.user)
-    return render(request, "adaptation/residence/centres.html",
-                  {"rows": [centre_occupancy(centre=c) for c in centres]})
+    rows = [centre_occupancy(centre=c) for c in centre_list(user=request.user)]
+    if export_requested(request):
+        return export_response(request, rows=iter(rows), columns=CENTRE_COLUMNS, filename="centres",
+                               fmt=request.GET.get("export"), list_name="centres")
+    return render(request, "adaptation/residence/centres.html", {"rows": rows})
 
 
 @login_required
 def occupancy(request, pk: int):
     """Beds by state, reserve length and average wait, with a chart."""
     centre_obj = centre_get(user=request.user, pk=pk)
+    if export_requested(request):  # the rooms' beds, as the page lists them
+        beds = (Bed.objects.filter(centre=centre_obj).select_related("room", "occupant", "application")
+                .order_by("room__floor", "room__number", "number"))
+        return export_response(request, rows=beds.iterator(chunk_size=2000), columns=BED_COLUMNS,
+                               filename=f"occupancy-{centre_obj.pk}", fmt=request.GET.get("export"),
+                               list_name="centre-occupancy")
     data = centre_occupancy(centre=centre_obj)
     chart = {"labels": [str(label) for _v, label in BedState.choices],
              "values": [data.beds[v] for v in BedState.values]}

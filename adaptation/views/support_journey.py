@@ -6,15 +6,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from kandas.exports import export_requested, export_response
 
 from ..forms_support import CandidateForm, ConsultationStartForm, FairForm, ParticipationForm, TopicForm
 from ..models import ConsultationTopic
 from ..selectors.support import consultation_get, consultation_list, fair_get, fair_list
 from ..services import consultation as consult
 from ..services import fairs
+from .export_columns import CONSULTATION_COLUMNS, FAIR_COLUMNS
 
 
 def _errors(form, exc: ValidationError):
@@ -27,6 +31,10 @@ def _errors(form, exc: ValidationError):
 
 @login_required
 def consultation_list_view(request):
+    if export_requested(request):
+        rows = consultation_list(user=request.user).annotate(topic_count=Count("topics"))
+        return export_response(request, rows=rows.iterator(chunk_size=2000), columns=CONSULTATION_COLUMNS,
+                               filename="consultations", fmt=request.GET.get("export"), list_name="consultations")
     page = Paginator(consultation_list(user=request.user), 25).get_page(request.GET.get("page"))
     return render(request, "adaptation/support/consultations.html", {"page": page, "form": ConsultationStartForm()})
 
@@ -74,6 +82,10 @@ def consultation_topic(request, pk: int):
 
 @login_required
 def fair_list_view(request):
+    if request.method == "GET" and export_requested(request):
+        return export_response(request, rows=fair_list(user=request.user).iterator(chunk_size=2000),
+                               columns=FAIR_COLUMNS, filename="job-fairs", fmt=request.GET.get("export"),
+                               list_name="job-fairs")
     page = Paginator(fair_list(user=request.user), 25).get_page(request.GET.get("page"))
     form = FairForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -3,16 +3,15 @@ overdue and due this quarter; CRTR scores by quarter — the page and its XLSX m
 national analyst sees every region without personal data, a region's staff their region, in a constant number
 of queries."""
 import datetime
-import io
 
 import pytest
 from django.utils import timezone
-from openpyxl import load_workbook
 
 from adaptation.models import MonitoringRound, PlanItem, QualityEvaluation
 from adaptation.services import plans
 from adaptation.services.dashboards import quarter_end
 from kandas.roles import Role
+from tests.exports import csv_rows, xlsx_rows
 from tests.factories import OrganisationFactory, make_staff
 
 from .plan_world import app, english  # noqa: F401
@@ -59,13 +58,16 @@ def test_dashboard_numbers_match_the_hand_count_and_the_xlsx(world, counted):
     assert "overdue: 1 · due this quarter" in page and f"<td>{region}</td><td>1</td><td>1</td>" in page
     assert "<td>2026-Q2</td><td>2</td><td>4.00</td><td>4.00</td><td>4.00</td><td>12.00</td><td>1 / 0 / 1</td>" in page
     assert "<td>2026-Q3</td><td>1</td>" in page and 'id="chart-ccs"' in page and "chartjs/chart.umd.min.js" in page
-    wb = load_workbook(io.BytesIO(client.get("/adaptation/plans/dashboard/?format=xlsx").content))
-    for sheet, name in (("plans", region), ("cc", cc), ("lmc", lmc)):
-        assert list(wb[sheet].iter_rows(values_only=True))[1] == (name, 4, 1, 2, 25)
-    rounds = list(wb["rounds"].iter_rows(values_only=True))
-    assert rounds[1] == (region, 1, 1) and rounds[-1] == ("total", 1, 1)
-    scores = list(wb["scores"].iter_rows(values_only=True))
-    assert scores[1] == ("2026-Q2", 2, 4.0, 4.0, 4.0, 12.0, 1, 0, 1) and scores[2][:2] == ("2026-Q3", 1)
+    def table(name, fmt="xlsx"):  # each table exports through kandas.exports (GEN-3)
+        response = client.get("/adaptation/plans/dashboard/", {"export": fmt, "table": name})
+        return xlsx_rows(response) if fmt == "xlsx" else csv_rows(response)
+
+    for name, org in (("regions", region), ("ccs", cc), ("lmcs", lmc)):
+        assert table(name)[1:] == [(org, 4, 1, 2, 25)]
+    assert table("rounds")[1:] == [(region, 1, 1)]
+    scores = table("scores")
+    assert scores[1] == ("2026-Q2", 2, 4.0, 4.0, 4.0, 12.0, "1 / 0 / 1") and scores[2][:2] == ("2026-Q3", 1)
+    assert table("ccs", "csv") == [["career centre", "items", "completed", "overdue", "%"], [cc, "4", "1", "2", "25"]]
 
 
 def test_dashboard_scope_and_no_personal_data(world, counted, django_assert_max_num_queries):
