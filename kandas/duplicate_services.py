@@ -3,7 +3,8 @@
 A pair is a likely duplicate when both records have one `duplicate_key` and either the same date of birth,
 or a family member in common (one of them without a date of birth). Two different IINs are two people.
 Every lookup goes through the caller's scope (`scope_for`): a caseworker is never shown, and can never
-merge, a record of a region it does not see.
+merge, a record of a region it does not see. The same rule warns before a registration is saved
+(`duplicates_for_new`) and shows an applicant's look-alikes on the case pages (`duplicates_of_applicant`).
 """
 import itertools
 
@@ -12,9 +13,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from .duplicates import duplicate_key
 from .models import (DuplicateCandidate, DuplicateDismissal, DuplicateReason, FamilyMember, Person, PersonMerge,
                      Region)
-from .roles import Role, user_has_role
+from .roles import Role, user_has_role, user_may_see_personal_data
 from .scoping import scope_for
 
 MERGE_ROLES = (Role.MIO_SPECIALIST, Role.MIO_HEAD)
@@ -58,21 +60,54 @@ def _is_duplicate(a: dict, b: dict, relatives: dict[int, set[int]]) -> str | Non
 _FIELDS = ("id", "iin", "birth_date", "duplicate_key", "region_id")
 
 
+def _likely(*, user, me: dict) -> dict[int, str]:
+    """{id: reason} of the persons the user may see that the record `me` (its _FIELDS; id None for one not
+    saved yet) likely duplicates, the dismissed pairs left out: the one matching rule of the page and the form."""
+    if not me["duplicate_key"]:
+        return {}
+    candidates = Person.objects.filter(duplicate_key=me["duplicate_key"])
+    if me["id"] is not None:
+        candidates = candidates.exclude(pk=me["id"])
+    others = list(scope_for(user, candidates).values(*_FIELDS)[:50])
+    if not others:
+        return {}
+    if me["id"] is None:  # nobody's relative yet, nothing dismissed yet
+        relatives, dismissed = {}, set()
+    else:
+        relatives = _family_ids([me["id"], *(o["id"] for o in others)])
+        dismissed = _dismissed([_pair(me["id"], o["id"]) for o in others])
+    return {o["id"]: reason for o in others
+            if (me["id"] is None or _pair(me["id"], o["id"]) not in dismissed)
+            and (reason := _is_duplicate(me, o, relatives))}
+
+
 def duplicates_of(*, user, person: Person) -> list[tuple[Person, str]]:
     """The likely duplicates of one person that the user may see, with the reason (not the dismissed)."""
-    if not person.duplicate_key:
+    found = _likely(user=user, me={f: getattr(person, f) for f in _FIELDS})
+    if not found:
         return []
-    others = list(scope_for(user, Person.objects.filter(duplicate_key=person.duplicate_key).exclude(pk=person.pk))
-                  .values(*_FIELDS)[:50])
-    if not others:
-        return []
-    me = {f: getattr(person, f) for f in _FIELDS}
-    relatives = _family_ids([person.pk, *(o["id"] for o in others)])
-    dismissed = _dismissed([_pair(person.pk, o["id"]) for o in others])
-    found = {o["id"]: reason for o in others
-             if _pair(person.pk, o["id"]) not in dismissed and (reason := _is_duplicate(me, o, relatives))}
     people = Person.objects.in_bulk(list(found))
     return [(people[pk], DuplicateReason(reason).label) for pk, reason in found.items()]
+
+
+def duplicates_of_applicant(*, user, person: Person) -> list[tuple[Person, str]]:
+    """The case page's panel: the applicant's likely duplicates, for a user who may see personal data and the
+    applicant's registry record itself (Decision 18: the filer of another region's person is shown none, as
+    the look-alikes would tell the name and birth date it may not see)."""
+    if not user_may_see_personal_data(user) or not scope_for(user, Person.objects.filter(pk=person.pk)).exists():
+        return []
+    return duplicates_of(user=user, person=person)
+
+
+def duplicates_for_new(*, user, surname: str, given_name: str, birth_date, iin: str | None = None) -> list[Person]:
+    """The persons the user may see that a registration about to be saved likely duplicates: one name key and
+    the same date of birth (without a date, or with another IIN, none)."""
+    if birth_date is None:
+        return []
+    me = {"id": None, "iin": iin or None, "birth_date": birth_date, "region_id": None,
+          "duplicate_key": duplicate_key(surname=surname or "", given_name=given_name or "")}
+    found = _likely(user=user, me=me)
+    return list(Person.objects.filter(pk__in=list(found)).select_related("region")) if found else []
 
 
 def duplicates_find(*, region: Region) -> int:

@@ -1,4 +1,6 @@
 """Registry forms: a bad input gets a message next to its field and nothing is saved."""
+import datetime
+
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
@@ -40,6 +42,9 @@ class PersonForm(forms.ModelForm):
     identity_file = forms.FileField(
         label=_("Scan of the identity document"), required=False,
         help_text=_("Needed only when the persons database has no record of this IIN."))
+    # Hidden until the registration turns out to look like persons already registered (offer_not_a_duplicate).
+    not_a_duplicate = forms.BooleanField(label=_("None of these is the same person — register anyway"),
+                                         required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Person
@@ -60,7 +65,7 @@ class PersonForm(forms.ModelForm):
             self.fields["region"].initial = region_id
             self.fields["region"].disabled = True
         if not self.creating:
-            for name in ("consent_given", "consent_method", "identity_file"):
+            for name in ("consent_given", "consent_method", "identity_file", "not_a_duplicate"):
                 del self.fields[name]
         self.fields["iin"].help_text = _("12 digits; checked as you type.")
 
@@ -115,6 +120,32 @@ class PersonForm(forms.ModelForm):
             except forms.ValidationError as exc:
                 self.add_error("identity_file", exc)
         return cleaned
+
+    def registration_probe(self) -> dict | None:
+        """What a likely duplicate is looked for by (kandas.duplicate_services.duplicates_for_new): the name and
+        date of birth entered so far, the date read from the IIN when left empty (as Person.save does)."""
+        data = self.cleaned_data if self.is_bound else self.initial
+        surname, given_name = data.get("surname"), data.get("given_name")
+        iin, birth_date = data.get("iin") or None, data.get("birth_date")
+        if self.is_bound and "iin" in self.errors:
+            iin = None
+        if isinstance(birth_date, str):  # the persons database's ISO date in a prefilled form
+            try:
+                birth_date = datetime.date.fromisoformat(birth_date)
+            except ValueError:
+                birth_date = None
+        if iin and not birth_date:
+            try:
+                birth_date = iin_parse(iin).birth_date
+            except IinError:
+                iin = None
+        if not (surname and given_name and birth_date):
+            return None
+        return {"surname": surname, "given_name": given_name, "birth_date": birth_date, "iin": iin}
+
+    def offer_not_a_duplicate(self) -> None:
+        """Likely duplicates are shown above the form: the tick that registers the person all the same."""
+        self.fields["not_a_duplicate"].widget = forms.CheckboxInput()
 
     def person_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -17,6 +17,7 @@ from kandas.exports import case_list_export, export_requested, export_response
 from kandas.filer_view import FilerView
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
+from kandas.duplicate_services import duplicates_of_applicant
 from kandas.filters import filters_summary, form_filters
 from kandas.models import Person
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
@@ -98,6 +99,7 @@ def _case_context(request, application, bound=None) -> dict:
         "referral_signer": getattr(application.signatures.filter(purpose="referral").select_related("signer")
                                    .first(), "signer", None),
         "eviction_vacate_reading": stay.EVICTION_VACATE_READING,
+        "applicant_duplicates": duplicates_of_applicant(user=request.user, person=application.applicant),
     })
     return context
 

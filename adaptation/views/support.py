@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kandas.casepage import case_page_context
+from kandas.duplicate_services import duplicates_of_applicant
 from kandas.exports import case_list_export, export_requested
 from kandas.filters import filters_summary, form_filters
 from kandas.holders import step_holders
@@ -95,6 +96,7 @@ def _context(request, app, bound=None):
         "may_print_unemployment": app.state in (SupportState.UNEMPLOYMENT_DRAFT, SupportState.UNEMPLOYMENT_SENT),
         "may_print_relocation": app.state in (SupportState.QUOTA_FILED, SupportState.RELOCATED,
                                               SupportState.SUPPORT_RETURN),
+        "applicant_duplicates": duplicates_of_applicant(user=request.user, person=app.applicant),
     })
     return context
 

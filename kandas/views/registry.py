@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from ..exports import export_requested, export_response, person_columns
 from ..filters import filters_summary
 from .. import services
-from ..duplicate_services import duplicates_of
+from ..duplicate_services import duplicates_for_new, duplicates_of
 from ..forms import ConsentForm, DocumentForm, PersonFilterForm, PersonForm, person_initial_from_state
 from ..gateway import LocalRegistryGateway, state_gateway
 from ..models import Consent, DigitalConsentRequest, Document, Family, FamilyMember, Person, PersonalDataAccess
@@ -118,16 +118,30 @@ def _digital_consent_context(person: Person) -> dict:
             else None}
 
 
+def _likely_duplicates(user, form: PersonForm) -> list[Person]:
+    """The registered persons the entered name and date of birth likely belong to; with any, the form offers
+    the tick that registers the person all the same."""
+    probe = form.registration_probe()
+    likely = duplicates_for_new(user=user, **probe) if probe else []
+    if likely:
+        form.offer_not_a_duplicate()
+    return likely
+
+
 @login_required
 def person_create(request):
-    """Register a person: IIN checked as you type and on save; prefilled from the persons database (GEN-2)."""
+    """Register a person: IIN checked as you type and on save; prefilled from the persons database (GEN-2).
+    A name and date of birth that look like a person already registered are shown first; saved only with
+    the tick "none of these is the same person" (issue 15)."""
     personal_data_required(request.user)
     iin = (request.GET.get("iin") or request.POST.get("iin") or "").strip()
     initial, record = person_initial_from_state(iin) if iin else ({}, None)
     if request.method == "POST":
         form = PersonForm(request.POST, request.FILES, user=request.user)
         person = None
-        if form.is_valid():
+        valid = form.is_valid()
+        likely = _likely_duplicates(request.user, form)
+        if valid and (not likely or form.cleaned_data["not_a_duplicate"]):
             try:
                 person = services.person_create(
                     actor=request.user, data=form.person_data(), consent_method=form.cleaned_data["consent_method"],
@@ -148,9 +162,11 @@ def person_create(request):
             return redirect(person)
     else:
         form = PersonForm(initial=initial, user=request.user)
+        likely = _likely_duplicates(request.user, form) if record else []
     return render(request, "kandas/person_form.html", {
         "form": form, "creating": True, "iin": iin, "state_record": record,
-        "looked_up": bool(iin) and request.method == "GET",
+        "looked_up": bool(iin) and request.method == "GET", "likely_duplicates": likely,
+        "scan_lost": bool(likely) and bool(request.FILES.get("identity_file")),
     })
 
 

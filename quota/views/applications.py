@@ -13,6 +13,7 @@ from kandas.views.actions import validation_errors_to_form
 from kandas.exports import case_list_export, export_requested
 from kandas.filer_view import FilerView
 from kandas.casepage import case_page_context
+from kandas.duplicate_services import duplicates_of_applicant
 from kandas.roles import Role, user_has_role, user_may_see_personal_data
 from kandas.scoping import scoped_get_or_404, user_organisation
 from kandas.services import person_get_or_create, personal_data_access_log
@@ -126,6 +127,7 @@ def _detail_context(request, app, bound=None, complaint_bound=None):
         "notices": app.notices.all(),
         "personal_data": user_may_see_personal_data(request.user),
         "printouts": printouts_for(app),
+        "applicant_duplicates": duplicates_of_applicant(user=request.user, person=app.applicant),
     })
     return ctx
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kandas.actions import actions_of
 from kandas.casepage import case_page_context
+from kandas.duplicate_services import duplicates_of_applicant
 from kandas.exports import case_list_export, export_requested
 from kandas.filer_view import FilerView
 from kandas.filters import filters_summary, form_filters
@@ -103,6 +104,7 @@ def case_context(request, case, bound=None) -> dict:
                 field = action["form"].fields.get("person") if action["form"] is not None else None
                 if field is not None and getattr(field, "choices", None):
                     field.choices = view.choices(field.choices, people)
+        ctx["applicant_duplicates"] = duplicates_of_applicant(user=request.user, person=case.applicant)
         ctx["extensions"] = case.extensions.all()
         ctx["handouts"] = case.handouts.select_related("handed_by")
     if ctx["may_see_personal_data"]:
