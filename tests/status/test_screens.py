@@ -156,7 +156,6 @@ def test_refusal_path_and_extension_over_http_refuse_wrong_role_and_region_at_ev
     application_recommend(actor=world.secretary, application_id=app.pk, outcome="refuse", protocol_number="9",
                           protocol_date=today(), video_reference="v", remarks="Сомнения")
     hearing_day = WorkCalendar.load().add_working_days(today(), 1)
-    later = timezone.localtime() + datetime.timedelta(hours=3)
 
     def walk(case_url_name, case, steps):
         for action, right, wrong, data in steps:
@@ -177,9 +176,9 @@ def test_refusal_path_and_extension_over_http_refuse_wrong_role_and_region_at_ev
             "remarks": "Сомнения", "channel": "email", "hearing_at": f"{hearing_day.isoformat()}T10:00",
             "place": "каб. 5"}),
         ("postpone_hearing", world.specialist, world.secretary, {
-            "reason": "Командировка", "until": today().isoformat(), "document": pdf_file("order.pdf")}),
-        ("reschedule_hearing", world.specialist, world.head, {
-            "hearing_at": later.strftime("%Y-%m-%dT%H:%M"), "place": "онлайн"}),
+            "reason": "Командировка", "until": hearing_day.isoformat(), "document": pdf_file("order.pdf")}),
+        ("reschedule_hearing", world.specialist, world.head, {  # the day the reason ends, whatever the hour now
+            "hearing_at": f"{hearing_day.isoformat()}T11:00", "place": "онлайн"}),
     ])
     hearing_held(app)  # STA-4: the outcome is recorded after the hearing
     walk("status:application_act", app, [
