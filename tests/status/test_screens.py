@@ -1,5 +1,4 @@
 """The status screens over HTTP: list, case page, commission agenda, actions; 403 / 404 / messages."""
-import datetime
 
 import pytest
 from django.urls import reverse
