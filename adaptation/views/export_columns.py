@@ -3,7 +3,7 @@ one cell per column as the page shows it. Only the registration journal carries 
 date of birth), dropped by kandas.exports for a reader without the right."""
 from __future__ import annotations
 
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _, gettext_lazy, pgettext_lazy
 
 from kandas.exports import Column
 
@@ -41,7 +41,7 @@ JOURNAL_COLUMNS = [
            lambda a: _number_and_date(a.referral_no, a.referral_issued_on))]
 
 CONSULTATION_COLUMNS = [
-    Column(gettext_lazy("kandas"), lambda c: c.person.full_name),
+    Column(pgettext_lazy("person", "kandas"), lambda c: c.person.full_name),
     Column(gettext_lazy("career centre"), lambda c: str(c.career_centre)),
     Column(gettext_lazy("date"), lambda c: c.started_on),
     Column(gettext_lazy("topics"), lambda c: f"{c.topic_count}/11")]
@@ -61,7 +61,7 @@ REPORT_COLUMNS = [
 DUE_ROUND_COLUMNS = [
     Column(gettext_lazy("due"), lambda r: r.due), Column(gettext_lazy("round"), lambda r: r.number),
     Column(gettext_lazy("case"), lambda r: r.plan.application.ref),
-    Column(gettext_lazy("kandas"), lambda r: r.plan.application.applicant.full_name)]
+    Column(pgettext_lazy("person", "kandas"), lambda r: r.plan.application.applicant.full_name)]
 
 
 def _residence(r) -> str:
