@@ -44,13 +44,16 @@ def query_filters(request, form_class, **form_kwargs) -> dict:
 
 def form_filters(request, form) -> dict:
     """The valid filters of a bound filter form apply; each invalid one is left out and named in a message on the
-    page (a 200 with the reason, never a 500)."""
+    page (a 200 with the reason, never a 500). An export applies the same filters without the message: its link
+    is on the page that already showed it."""
     from django.contrib import messages
     from django.utils.translation import gettext as _
 
     if not form.is_bound:
         return {}
     form.is_valid()
+    if "export" in request.GET:  # the page the export link is on has already said so; no stray message later
+        return {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
     for name, errors in form.errors.items():
         label = form.fields[name].label if name in form.fields else name
         messages.warning(request, _("The filter “%(label)s” was not applied: %(error)s") % {

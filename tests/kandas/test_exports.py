@@ -66,6 +66,16 @@ def test_state_filter_kept(cases):
     assert rows[1:] == []
 
 
+def test_an_invalid_filter_is_said_on_the_page_once_not_again_after_an_export(cases):
+    world, (a, b, c) = cases
+    client = _client(world.specialist)
+    page = client.get(URL, {"q": "Қасымов", "state": "nonsense"}).content.decode()
+    assert page.count("не применён") == 1  # the page names the filter it left out
+    rows = csv_rows(client.get(URL, {"q": "Қасымов", "state": "nonsense", "export": "csv"}))
+    assert sorted(r[0] for r in rows[1:]) == sorted([a.ref, b.ref])  # the rows the page showed
+    assert "не применён" not in client.get(URL).content.decode()  # no stray message on the next page
+
+
 def test_no_iin_column_without_personal_data_rights(cases, monkeypatch):
     world, (a, _b, _c) = cases
     monkeypatch.setattr("kandas.exports.user_may_see_personal_data", lambda user: False)
