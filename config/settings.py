@@ -240,7 +240,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "StatusChannelEnum": "status.models.choices.ASSIGNMENT_CHANNEL_CHOICES",
         "StatusApplicationStateEnum": "status.models.application.ApplicationState",
-        "QuotaChannelEnum": "quota.models.choices.Channel",
+        "QuotaChannelEnum": "quota.models.choices.QUOTA_CHANNEL_CHOICES",
         "QuotaApplicationStateEnum": "quota.models.choices.AppState",
         "StatusDocumentKindEnum": "status.api.serializers.STATUS_DOCUMENT_KINDS",
         "QuotaKindEnum": "quota.models.choices.QuotaKind",
