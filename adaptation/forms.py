@@ -33,16 +33,14 @@ def _date(**kwargs):
 
 
 class RegisterForm(forms.Form):
-    """RES-2 (form app.2): the applicant (a kandas, by IIN), the centre and the members who move in."""
+    """RES-2 (form app.2): the applicant (a kandas, by IIN), the centre and whether the whole family moves in;
+    the members named one by one are the rows of adaptation.forms_rows."""
 
     applicant_iin = forms.CharField(label=_("IIN of the applicant (kandas)"), max_length=12, min_length=12,
                                     widget=forms.TextInput(attrs={"data-iin": "1", "autocomplete": "off"}))
     centre = forms.ModelChoiceField(label=_("Centre"), queryset=Centre.objects.none())
     whole_family = forms.BooleanField(label=_("Settle the whole family registered with the applicant"),
                                       required=False, initial=True)
-    member_iins = forms.CharField(label=_("IINs of the family members (one per line)"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 3}),
-                                  help_text=_("Only when not the whole family moves in."))
 
     def __init__(self, *args, centres=None, persons=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,15 +54,6 @@ class RegisterForm(forms.Form):
             raise forms.ValidationError(_("No person with this IIN in the registry of your region."))
         self.applicant = person
         return iin
-
-    def clean_member_iins(self):
-        iins = [line.strip() for line in self.cleaned_data["member_iins"].splitlines() if line.strip()]
-        found = {p.iin: p for p in self.persons.filter(iin__in=iins)}
-        unknown = [i for i in iins if i not in found]
-        if unknown:
-            raise forms.ValidationError(_("Not in the registry: %(list)s") % {"list": ", ".join(unknown)})
-        self.members = list(found.values())
-        return iins
 
 
 class TalonForm(StyledForm):

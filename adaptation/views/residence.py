@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,6 +28,7 @@ from kandas.views.actions import case_action_run
 
 from ..actions import TALON_STATES
 from ..forms import ListFilterForm, PeriodForm, RegisterForm
+from ..forms_rows import member_rows
 from ..models import Bed, BedState
 from ..selectors.residence import (
     application_get, application_list, centre_get, centre_list, centre_occupancy, journal_rows, reserve_list,
@@ -59,22 +61,34 @@ def residence_register(request):
         raise PermissionDenied(_("Only the MIO registers residence applications."))
     centres = centre_list(user=request.user)
     form = RegisterForm(request.POST or None, centres=centres, persons=scope_for(request.user, Person.objects.all()))
-    if request.method == "POST" and form.is_valid():
+    members = member_rows(request, user=request.user)
+    rows_ok = not members.is_bound or members.is_valid()
+    if request.method == "POST" and not rows_ok:  # the summary on top points to the row; each row shows its error
+        form.add_error(None, _rows_error_link(members))
+    if request.method == "POST" and form.is_valid() and rows_ok:
         try:
             application = svc.application_register(
                 actor=request.user, centre_id=form.cleaned_data["centre"].pk, applicant_id=form.applicant.pk,
-                member_ids=[p.pk for p in form.members], whole_family=form.cleaned_data["whole_family"])
+                member_ids=[p.pk for p in (members.persons() if members.is_bound else [])],
+                whole_family=form.cleaned_data["whole_family"])
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.error_dict.items():
-                    target = {"applicant": "applicant_iin", "members": "member_iins"}.get(field)
-                    form.add_error(target, errors)
+                    # RES-1 about the members names them; it goes to the summary on top of the form.
+                    form.add_error({"applicant": "applicant_iin"}.get(field), errors)
             else:
                 form.add_error(None, exc)
         else:
             messages.success(request, _("Registered in the journal under no. %(n)d.") % {"n": application.journal_no})
             return redirect(application)
-    return render(request, "adaptation/residence/register.html", {"form": form})
+    return render(request, "adaptation/residence/register.html", {"form": form, "members": members})
+
+
+def _rows_error_link(members) -> str:
+    """The summary's line for the member rows: a link to the first row in error (or to the rows)."""
+    first = next((row["iin"].id_for_label for row in members.forms if row.errors), "members")
+    return format_html('<a href="#{}" class="alert-link">{}</a>', first,
+                       _("A family member's row has an error: see the rows below."))
 
 
 def _case_context(request, application, bound=None) -> dict:

@@ -38,3 +38,12 @@ def issue(staff, application, handed_over_on=None):
 
 def days(n):
     return timezone.localdate() + datetime.timedelta(days=n)
+
+
+def member_rows_post(rows: list[dict]) -> dict:
+    """POST data of the registration page's member rows (adaptation.forms_rows): the management form and the rows."""
+    data = {"members-TOTAL_FORMS": str(len(rows)), "members-INITIAL_FORMS": "0", "members-MIN_NUM_FORMS": "0",
+            "members-MAX_NUM_FORMS": "1000"}
+    for i, row in enumerate(rows):
+        data.update({f"members-{i}-{k}": v for k, v in row.items()})
+    return data

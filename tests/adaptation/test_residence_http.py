@@ -11,7 +11,7 @@ from kandas.roles import Role
 from tests.factories import make_staff
 
 from .factories import make_kandas_family
-from .helpers import referred, register, talons_all
+from .helpers import member_rows_post, referred, register, talons_all
 
 pytestmark = pytest.mark.django_db
 
@@ -31,14 +31,16 @@ def test_res2_mio_registers_through_the_form_and_res1_refusal_is_a_field_error(c
     client.force_login(staff.specialist)
     url = reverse("adaptation:residence_register")
     assert client.get(url).status_code == 200
-    response = client.post(url, {"applicant_iin": applicant.iin, "centre": staff.centre.pk, "whole_family": "on"})
+    response = client.post(url, {"applicant_iin": applicant.iin, "centre": staff.centre.pk, "whole_family": "on",
+                                 **member_rows_post([{"iin": ""}])})
     app = ResidenceApplication.objects.get()
     assert response.status_code == 302 and response["Location"] == app.get_absolute_url()
     assert app.persons_count == 3 and app.journal_no == 1
     stranger = make_kandas_family(staff.region)[0]
     stranger.kandas_status_since = None
     stranger.save()
-    response = client.post(url, {"applicant_iin": stranger.iin, "centre": staff.centre.pk})
+    response = client.post(url, {"applicant_iin": stranger.iin, "centre": staff.centre.pk,
+                                 **member_rows_post([{"iin": ""}, {"iin": ""}])})
     assert response.status_code == 200
     assert "RES-1" in " ".join(response.context["form"].errors["applicant_iin"])
     assert ResidenceApplication.objects.count() == 1

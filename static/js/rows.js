@@ -1,6 +1,6 @@
-// Rows of a form (Django formsets): "add" copies the <template> of an empty row with the next index, "remove"
-// marks the row for deletion (its DELETE box) and hides it. Without the script the page posts the rows it shows
-// and the DELETE boxes remove rows.
+// Rows of a form (Django formsets), shared by the filing screens (quota app.1/app.6, residence app.2): "add"
+// copies the <template> of an empty row with the next index, "remove" marks the row for deletion (its DELETE
+// box) and hides it. Without the script the page posts the rows it shows and the DELETE boxes remove rows.
 document.querySelectorAll("[data-rows]").forEach((box) => {
   box.classList.add("js-rows");
   const total = box.querySelector('input[name$="-TOTAL_FORMS"]');
