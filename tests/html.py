@@ -11,3 +11,14 @@ def duplicate_ids(html: str) -> list[str]:
     """Element ids that occur more than once on the page (a label must point at one field)."""
     ids = re.findall(r'\sid="([^"]+)"', html)
     return sorted({i for i in ids if ids.count(i) > 1})
+
+
+def reader_client(user=None, language="ru"):
+    """A test client reading in `language` (header and cookie, as a browser that chose it), logged in as `user`."""
+    from django.test import Client
+
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    if user is not None:
+        client.force_login(user)
+    client.cookies["django_language"] = language
+    return client

@@ -5,7 +5,6 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from adaptation.models import SupportApplication
@@ -15,6 +14,7 @@ from kandas.roles import Role
 from kandas.services import person_kandas_status_set
 from kandas.workdays import WorkCalendar
 from tests.factories import OrganisationFactory, PersonFactory, RegionFactory, make_staff, staffed_region
+from tests.html import reader_client
 
 KINDS = ("MIO", "KCOM", "GOVCORP", "LMC", "CC", "ACC")
 
@@ -62,10 +62,7 @@ def register(world, family, *, actor=None, **kw) -> SupportApplication:
 
 
 def client_for(user, language="en"):
-    client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    client.force_login(user)
-    client.cookies["django_language"] = language
-    return client
+    return reader_client(user, language)
 
 
 def wd(n, start=None):

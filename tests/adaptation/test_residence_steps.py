@@ -1,7 +1,6 @@
 """Case machinery II for residence: who holds each step (the MIO or the centre), texts the system writes
 read in the reader's language, and signature purposes shown by their names."""
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -14,6 +13,7 @@ from kandas.roles import Role
 from tests.factories import OrganisationFactory, make_staff
 
 from .helpers import referred, register
+from tests.html import reader_client
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +22,7 @@ def _holders(app) -> dict:
     return {d.step_key: (d.rule, d.organisation_id) for d in case_deadlines(app)}
 
 
-def _client(user, language="ru"):
-    client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    client.force_login(user)
-    client.cookies["django_language"] = language
-    return client
+_client = reader_client  # a client reading Russian, logged in
 
 
 def test_res5_to_res11_each_step_is_held_by_the_mio_or_the_centre(staff):

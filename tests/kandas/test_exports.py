@@ -2,22 +2,18 @@
 never another region's cases, and every export is logged."""
 
 import pytest
-from django.test import Client
 
 from kandas.models import ExportLog, Person
 from status.models import ApplicationState
 from tests.exports import csv_rows, xlsx_rows
 from tests.status.helpers import build_region, file_application
+from tests.html import reader_client
 
 pytestmark = pytest.mark.django_db
 URL = "/status/"
 
 
-def _client(user, language="ru"):
-    client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    client.force_login(user)
-    client.cookies["django_language"] = language
-    return client
+_client = reader_client  # a client reading Russian, logged in
 
 
 def _named(world, surname):

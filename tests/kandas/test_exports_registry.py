@@ -3,7 +3,6 @@ CSV/XLSX, in the reader's language, IIN only for those who may see it, never ano
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from kandas.duplicate_services import duplicates_find
@@ -11,16 +10,13 @@ from kandas.models import ExportLog, Kinship
 from kandas.roles import Role
 from tests.exports import csv_rows, xlsx_rows
 from tests.factories import FamilyFactory, PersonFactory, add_member, make_staff, staffed_region, valid_iin
+from tests.html import reader_client
 
 pytestmark = pytest.mark.django_db
 BORN = datetime.date(1979, 3, 8)
 
 
-def _client(user, language="ru"):
-    client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    client.force_login(user)
-    client.cookies["django_language"] = language
-    return client
+_client = reader_client  # a client reading Russian, logged in
 
 
 @pytest.fixture

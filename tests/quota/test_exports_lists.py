@@ -4,7 +4,6 @@ with its Russian headers, never another region's rows; each export by a user is 
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from kandas.models import ExportLog, Locality, Region
@@ -15,17 +14,13 @@ from tests.exports import csv_rows, xlsx_rows
 from tests.factories import PersonFactory
 
 from .helpers import FILED, file_kandas
+from tests.html import reader_client
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def _client(user=None, language="ru"):
-    client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    if user is not None:
-        client.force_login(user)
-    client.cookies["django_language"] = language
-    return client
+_client = reader_client  # a client reading Russian, logged in
 
 
 def _filed(world, surname):

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -15,16 +14,13 @@ from quota.services import (application_check_completeness, application_recommen
                             application_send_to_commission)
 
 from .helpers import FILED, file_kandas, file_settler
+from tests.html import reader_client
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def _client(user, language="ru"):
-    client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    client.force_login(user)
-    client.cookies["django_language"] = language
-    return client
+_client = reader_client  # a client reading Russian, logged in
 
 
 def _act(client, app, action, data=None):

@@ -1,7 +1,6 @@
 """GEN-3 on the STA-3 commission agenda: the agenda exports every application waiting for the commission (all
 pages, not the one shown), with the table's own Russian headers, only the secretary's region, and is logged."""
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from kandas.models import Deadline, ExportLog
@@ -9,16 +8,13 @@ from status.services import application_send_to_commission
 from tests.exports import csv_rows, xlsx_rows
 
 from .helpers import file_application
+from tests.html import reader_client
 
 pytestmark = pytest.mark.django_db
 URL = reverse("status:commission")
 
 
-def _client(user, language="ru"):
-    client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    client.force_login(user)
-    client.cookies["django_language"] = language
-    return client
+_client = reader_client  # a client reading Russian, logged in
 
 
 def _at_commission(world):

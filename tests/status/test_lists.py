@@ -1,6 +1,5 @@
 """The status application list to the standard of every list (tests/list_checks.py)."""
 import pytest
-from django.test import Client
 
 import status.views.cases as views
 from django.utils import translation
@@ -9,16 +8,14 @@ from status.models import ApplicationState, Channel, SubType
 from kandas.models import Person
 from tests.list_checks import assert_next_page_keeps, assert_no_raw_states, empty_message, one_per_page
 from tests.status.helpers import build_region, file_application
+from tests.html import reader_client
 
 pytestmark = pytest.mark.django_db
 URL = "/status/"
 
 
 def _client(user, language="en"):
-    client = Client(HTTP_ACCEPT_LANGUAGE=language)
-    client.force_login(user)
-    client.cookies["django_language"] = language
-    return client
+    return reader_client(user, language)
 
 
 def _named(world, surname):
