@@ -2,7 +2,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from .models import ADULT_AGE, Deadline, Family, FamilyMember, Person
@@ -148,12 +148,16 @@ class MyWorkRows:
 
     def __init__(self, qs: QuerySet[Deadline]):
         overdue = overdue_condition()
+        self.qs = qs.order_by()
         self.parts = [qs.filter(overdue), qs.exclude(overdue)]
         self._counts = None
 
     def counts(self) -> list[int]:
+        """Both parts' sizes from one scan of the open steps (not one COUNT per part)."""
         if self._counts is None:
-            self._counts = [part.count() for part in self.parts]
+            overdue = overdue_condition()
+            found = self.qs.aggregate(overdue=Count("pk", filter=overdue), rest=Count("pk", filter=~overdue))
+            self._counts = [found["overdue"], found["rest"]]
         return self._counts
 
     def count(self) -> int:
