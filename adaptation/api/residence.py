@@ -19,7 +19,9 @@ from kandas.services import personal_data_access_log
 
 from ..filters import ResidenceApplicationFilter
 from ..models import Centre, ResidenceApplication, ResidencePerson
-from ..selectors.residence import application_get, application_list, centre_get, centre_list, centre_occupancy
+from ..selectors.residence import (
+    application_get, application_list, centre_get, centre_list, centre_occupancies, centre_occupancy,
+)
 from ..services.residence import application_register
 
 
@@ -190,7 +192,7 @@ class OccupancyList(APIView):
 
     @extend_schema(responses=ResidenceOccupancySerializer(many=True))
     def get(self, request):
-        rows = [centre_occupancy(centre=c) for c in centre_list(user=request.user)]
+        rows = centre_occupancies(centres=centre_list(user=request.user))
         return Response(ResidenceOccupancySerializer(rows, many=True).data)
 
 

@@ -40,6 +40,12 @@ class MonitoringRound(models.Model):
 
 
 class QualityEvaluation(models.Model):
+    class Band(models.TextChoices):
+        # ADA-20: the total 3–15 banded half-open (services.evaluation.score_band).
+        LOW = "low", _("low (unsatisfactory)")
+        MEDIUM = "medium", _("medium (satisfactory)")
+        HIGH = "high", _("high (successful)")
+
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
                                      verbose_name=_("evaluated organisation"))
     quarter = models.CharField(_("quarter"), max_length=7)
@@ -47,7 +53,7 @@ class QualityEvaluation(models.Model):
     effectiveness = models.PositiveSmallIntegerField(_("effectiveness"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     social_effect = models.PositiveSmallIntegerField(_("social effect"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     total = models.PositiveSmallIntegerField(_("total"))
-    band = models.CharField(_("level"), max_length=10)
+    band = models.CharField(_("level"), max_length=10, choices=Band.choices)
     left_region = models.PositiveIntegerField(_("kandas who left the region"), default=0)
     social_effect_reason = models.TextField(_("why the social effect differs from the pre-filled score"), blank=True)
     evaluated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

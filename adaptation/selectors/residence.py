@@ -66,20 +66,36 @@ class Occupancy:
     average_wait_days: float | None
 
 
+def _days(wait) -> float | None:
+    if isinstance(wait, datetime.timedelta):
+        return round(wait.total_seconds() / 86400, 1)
+    if wait is not None:  # SQLite returns microseconds
+        return round(float(wait) / 86400e6, 1)
+    return None
+
+
+def centre_occupancies(*, centres) -> list[Occupancy]:
+    """Beds by state, the reserve's length and the average wait from filing to referral of each centre, in the
+    centres' order: three grouped queries whatever the number of centres."""
+    centres = list(centres)
+    beds: dict[int, dict] = {c.pk: dict.fromkeys(BedState.values, 0) for c in centres}
+    for centre_id, state, n in (Bed.objects.filter(centre__in=centres).order_by()
+                                .values_list("centre_id", "state").annotate(n=Count("id"))):
+        beds[centre_id][state] = n
+    applications = ResidenceApplication.objects.filter(centre__in=centres).order_by()
+    reserve = {r["centre_id"]: r for r in applications.filter(state=ResidenceState.RESERVE).values("centre_id")
+               .annotate(n=Count("id", distinct=True), persons=Count("persons"))}
+    waits = dict(applications.filter(referral_issued_on__isnull=False).values("centre_id")
+                 .annotate(avg=Avg(F("referral_issued_on") - F("filed_on"))).values_list("centre_id", "avg"))
+    none = {"n": 0, "persons": 0}
+    return [Occupancy(centre=c, beds=beds[c.pk], total=sum(beds[c.pk].values()),
+                      reserve_length=reserve.get(c.pk, none)["n"], reserve_persons=reserve.get(c.pk, none)["persons"],
+                      average_wait_days=_days(waits.get(c.pk))) for c in centres]
+
+
 def centre_occupancy(*, centre: Centre) -> Occupancy:
     """Beds by state, the reserve's length and the average wait from filing to referral."""
-    counts = dict(Bed.objects.filter(centre=centre).values_list("state").annotate(n=Count("id")))
-    beds = {state: counts.get(state, 0) for state in BedState.values}
-    reserve = ResidenceApplication.objects.filter(centre=centre, state=ResidenceState.RESERVE).aggregate(
-        n=Count("id", distinct=True), persons=Count("persons"))
-    wait = (ResidenceApplication.objects.filter(centre=centre, referral_issued_on__isnull=False)
-            .aggregate(avg=Avg(F("referral_issued_on") - F("filed_on")))["avg"])
-    if isinstance(wait, datetime.timedelta):
-        wait = round(wait.total_seconds() / 86400, 1)
-    elif wait is not None:  # SQLite returns microseconds
-        wait = round(float(wait) / 86400e6, 1)
-    return Occupancy(centre=centre, beds=beds, total=sum(beds.values()), reserve_length=reserve["n"],
-                     reserve_persons=reserve["persons"], average_wait_days=wait)
+    return centre_occupancies(centres=[centre])[0]
 
 
 def residence_sign_preview(application: ResidenceApplication, purpose: str) -> list[tuple[str, str]]:

@@ -8,7 +8,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
 
 from kandas.models import Organisation
 from kandas.roles import Role, user_has_role
@@ -25,9 +25,8 @@ from kandas.obligation_services import obligation_step
 from ..models import ConclusionMeasures, EvaluationConclusion, MonitoringRound, QualityEvaluation
 from ..obligations import EVALUATION_CONCLUSION, MIO_MEASURES, QUALITY_EVALUATION
 
-LOW, MEDIUM, HIGH = "low", "medium", "high"
-BAND_LABELS = {LOW: gettext_lazy("low (unsatisfactory)"), MEDIUM: gettext_lazy("medium (satisfactory)"),
-               HIGH: gettext_lazy("high (successful)")}
+LOW, MEDIUM, HIGH = QualityEvaluation.Band.LOW, QualityEvaluation.Band.MEDIUM, QualityEvaluation.Band.HIGH
+BAND_LABELS = dict(QualityEvaluation.Band.choices)
 
 
 def score_band(total: int) -> str:

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _, gettext_lazy
 
-from kandas.deadlines import deadline_close, deadline_open
+from kandas.deadlines import deadline_close, deadline_open, step_deadlines
 from kandas.gateway import state_gateway
 from kandas.rules import CALENDAR_DATE, Step
 from kandas.transitions import case_event_log
@@ -56,14 +56,21 @@ def round_subject(rnd: MonitoringRound) -> str:
     return f"round:{rnd.number}"
 
 
+def rounds_lacking_deadline(plan: AdaptationPlan) -> list[MonitoringRound]:
+    """The plan's open rounds that have no deadline yet (of any state: a closed one is not reopened)."""
+    have = set(step_deadlines(plan.application, ROUND_STEP.key).values_list("subject", flat=True))
+    return [rnd for rnd in plan.rounds.filter(done_on__isnull=True) if round_subject(rnd) not in have]
+
+
 def rounds_deadlines_open(plan: AdaptationPlan) -> int:
     """Each open round becomes the settlement CC's work: a deadline on its due date (called when the plan is
-    loaded, inside its transaction)."""
+    loaded, inside its transaction, and by the backfill of plans loaded before). A round that has its deadline
+    keeps it, so a second call opens none."""
     app = plan.application
     cc = orgs.settlement_cc(app)
     calendar = WorkCalendar.load()
     opened = 0
-    for rnd in plan.rounds.filter(done_on__isnull=True):
+    for rnd in rounds_lacking_deadline(plan):
         deadline_open(case=app, step=ROUND_STEP, organisation=cc, subject=round_subject(rnd),
                       start=min(rnd.period_start, rnd.due), fixed_date=rnd.due, calendar=calendar)
         opened += 1

@@ -78,7 +78,7 @@ QUALITY_COLUMNS = [
     Column(gettext_lazy("settlement region"), lambda r: str(r["org"].region) if r["org"].region_id else ""),
     Column(gettext_lazy("evaluated organisation"), lambda r: r["org"].name),
     Column(gettext_lazy("total"), lambda r: f"{r['evaluation'].total}/15" if r["evaluation"] else "—"),
-    Column(gettext_lazy("level"), lambda r: r["evaluation"].band if r["evaluation"] else "—")]
+    Column(gettext_lazy("level"), lambda r: r["evaluation"].get_band_display() if r["evaluation"] else "—")]
 
 
 def _completion_columns(head) -> list[Column]:

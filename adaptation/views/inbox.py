@@ -57,8 +57,5 @@ def plan_inbox(request):
     for item in page.object_list:
         item.label = service_label(item.service)
         item.overdue = not item.completed_on and item.due < today
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(request, "adaptation/plans/inbox.html", {"form": form, "page": page, "today": today,
-                                                             "query_string": params.urlencode(),
                                                              "cap": COUNT_CAP})

@@ -103,7 +103,7 @@ def evaluation_screen(request, org_pk: int, quarter: str):
     return render(request, "adaptation/quality/evaluate.html", {
         "org": org, "quarter": quarter, "evaluation": evaluation, "form": form, "left": left, "checked": checked,
         "share": round(100 * left / checked) if checked else None, "prefill": prefill,
-        "band_label": ev.BAND_LABELS.get(evaluation.band) if evaluation else "",
+        "band_label": evaluation.get_band_display() if evaluation else "",
         "due": obligation_kind(QUALITY_EVALUATION).due(period_from_code("quarterly", quarter)),
         "can_score": user_has_role(request.user, Role.CRTR_ANALYST)})
 

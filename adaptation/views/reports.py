@@ -126,7 +126,7 @@ def plan_dashboard_view(request):
     org = user_organisation(request.user)
     if not national and (org is None or org.region_id is None):
         raise PermissionDenied(_("The dashboard shows a region's plans to its organisations."))
-    data = plan_dashboard(region_id=None if national else org.region_id)
+    data = plan_dashboard(region_id=None if national else org.region_id, language=request.LANGUAGE_CODE)
     if export_requested(request):
         table = request.GET.get("table", "")
         if table not in DASHBOARD_TABLES:

@@ -31,8 +31,8 @@ from ..forms import ListFilterForm, PeriodForm, RegisterForm
 from ..forms_rows import member_rows
 from ..models import Bed, BedState
 from ..selectors.residence import (
-    application_get, application_list, centre_get, centre_list, centre_occupancy, journal_rows, reserve_list,
-    residence_sign_preview,
+    application_get, application_list, centre_get, centre_list, centre_occupancies, centre_occupancy, journal_rows,
+    reserve_list, residence_sign_preview,
 )
 from ..services import residence as svc
 from ..services import stay
@@ -169,7 +169,7 @@ def reserve(request, centre: int):
 
 @login_required
 def occupancy_index(request):
-    rows = [centre_occupancy(centre=c) for c in centre_list(user=request.user)]
+    rows = centre_occupancies(centres=centre_list(user=request.user))
     if export_requested(request):
         return export_response(request, rows=iter(rows), columns=CENTRE_COLUMNS, filename="centres",
                                fmt=request.GET.get("export"), list_name="centres")

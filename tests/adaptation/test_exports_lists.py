@@ -185,7 +185,7 @@ def test_quality_index_exports_the_quarter_of_the_region(world):
     rows = csv_rows(client.get("/adaptation/quality/", {"quarter": "2026-Q2", "export": "csv"}))
     assert rows[0] == ["регион расселения", "оцениваемая организация", "итого", "уровень"]
     by_org = {r[1]: r for r in rows[1:]}
-    assert by_org[world.settle.cc.name][2:] == ["9/15", "low"]
+    assert by_org[world.settle.cc.name][2:] == ["9/15", "низкий (неудовлетворительный)"]  # the label, not the code
     assert world.other.cc.name not in by_org and world.settle.lmc.name in by_org
     q3 = csv_rows(client.get("/adaptation/quality/", {"quarter": "2026-Q3", "export": "csv"}))
     assert {r[2] for r in q3[1:]} == {"—"}  # the Q2 evaluation is not in Q3's export

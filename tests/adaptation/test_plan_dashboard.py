@@ -16,7 +16,7 @@ def test_dashboard_counts_items_and_overdue_and_exports(world, app):
     total = plan.items.count()
     client = client_for(world.settle.cc_specialist)
     page = client.get("/adaptation/plans/dashboard/").content.decode()
-    assert str(world.settle.region.name_ru) in page and f"<td>{total}</td>" in page
+    assert str(world.settle.region.name_en) in page and f"<td>{total}</td>" in page
     # included 31.03.2026, today 01.12.2026 or later: every 1–6-month item is overdue, the 12-month ones not
     overdue = plan.items.filter(due__lt=plan.included_on.replace(year=2026, month=12, day=1)).count()
     assert "export=xlsx&amp;table=regions" in page
@@ -25,4 +25,4 @@ def test_dashboard_counts_items_and_overdue_and_exports(world, app):
     assert rows[1][1] == total and rows[1][3] >= overdue > 0
     assert ExportLog.objects.get(list_name="adaptation-dashboard-regions").fmt == "xlsx"
     other = client_for(world.other.cc_specialist).get("/adaptation/plans/dashboard/").content.decode()
-    assert str(world.settle.region.name_ru) not in other
+    assert str(world.settle.region.name_en) not in other

@@ -5,6 +5,8 @@ of queries."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from adaptation.models import MonitoringRound, PlanItem, QualityEvaluation
@@ -52,7 +54,7 @@ def counted(world, app):
 def test_dashboard_numbers_match_the_hand_count_and_the_xlsx(world, counted):
     client = client_for(world.settle.cc_specialist)
     page = client.get("/adaptation/plans/dashboard/").content.decode()
-    region, cc, lmc = world.settle.region.name_ru, world.settle.cc.name_ru, world.settle.lmc.name_ru
+    region, cc, lmc = world.settle.region.name_en, world.settle.cc.name_en, world.settle.lmc.name_en  # an English reader
     row = "<td>{}</td><td>4</td><td>1</td><td>2</td><td>25%</td>"
     assert row.format(region) in page and row.format(cc) in page and row.format(lmc) in page
     assert "overdue: 1 · due this quarter" in page and f"<td>{region}</td><td>1</td><td>1</td>" in page
@@ -73,12 +75,33 @@ def test_dashboard_numbers_match_the_hand_count_and_the_xlsx(world, counted):
 def test_dashboard_scope_and_no_personal_data(world, counted, django_assert_max_num_queries):
     app = counted.application
     other = client_for(world.other.cc_specialist).get("/adaptation/plans/dashboard/").content.decode()
-    assert world.settle.region.name_ru not in other and "2026-Q2" not in other
+    assert world.settle.region.name_en not in other and "2026-Q2" not in other
     national = client_for(make_staff(Role.MINISTRY_ANALYST))
     national.get("/adaptation/plans/dashboard/")
     with django_assert_max_num_queries(13):
         page = national.get("/adaptation/plans/dashboard/").content.decode()
-    assert world.settle.region.name_ru in page
+    assert world.settle.region.name_en in page
     assert app.applicant.iin not in page and app.applicant.surname not in page and app.ref not in page
     assert client_for(make_staff(Role.MIO_SPECIALIST, organisation=OrganisationFactory(kind="MISSION", region=None))
                       ).get("/adaptation/plans/dashboard/").status_code == 403
+
+
+def test_dashboard_names_organisations_and_regions_in_the_readers_language(world, counted):
+    """A Kazakh reader sees the registry's Kazakh names on the page and in every table's export, in as many
+    queries as a Russian reader (the names come with the aggregate)."""
+    settle = world.settle
+    kk = client_for(settle.cc_specialist, "kk")
+    page = kk.get("/adaptation/plans/dashboard/").content.decode()
+    row = "<td>{}</td><td>4</td><td>1</td><td>2</td><td>25%</td>"
+    for org in (settle.region, settle.cc, settle.lmc):
+        assert row.format(org.name_kk) in page and org.name_ru not in page
+    assert f"<td>{settle.region.name_kk}</td><td>1</td><td>1</td>" in page  # monitoring rounds by region
+    for table, org in (("regions", settle.region), ("ccs", settle.cc), ("lmcs", settle.lmc), ("rounds", settle.region)):
+        rows = csv_rows(kk.get("/adaptation/plans/dashboard/", {"export": "csv", "table": table}))
+        assert rows[1][0] == org.name_kk and org.name_ru not in {r[0] for r in rows}
+    ru = client_for(settle.cc_specialist, "ru")
+    with CaptureQueriesContext(connection) as in_russian:
+        assert row.format(settle.cc.name_ru) in ru.get("/adaptation/plans/dashboard/").content.decode()
+    with CaptureQueriesContext(connection) as in_kazakh:
+        kk.get("/adaptation/plans/dashboard/")
+    assert len(in_kazakh) == len(in_russian)

@@ -2,6 +2,8 @@
 scoped to its region, with a constant number of queries; the family plan page and one CC's monthly report keep a
 constant query count too (issue 11, Scale)."""
 import datetime
+import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils import timezone
@@ -123,3 +125,22 @@ def test_inbox_count_is_capped_and_says_so(world, app, monkeypatch):
     plans.plan_create(actor=world.settle.cc_specialist, application_id=app.pk)
     page = client_for(world.settle.cc_specialist).get("/adaptation/plan-items/").content.decode()
     assert "More than 3 items: narrow the filter" in page and page.count('data-testid="inbox-row"') == 4
+
+
+def test_inbox_pages_keep_the_filter(world, app):
+    """The shared pagination links carry the filter: page 2 of "open items of this family" is that list's page 2."""
+    plan = plans.plan_create(actor=world.settle.cc_specialist, application_id=app.pk)
+    keep_items(plan, 40)
+    items = list(plan.items.order_by("due", "pk"))
+    PlanItem.objects.filter(pk=items[0].pk).update(completed_on=timezone.localdate())  # not "open" any more
+    open_count = len(items) - 1  # 39: two pages under the filter
+    client = client_for(world.settle.cc_specialist)
+    page = client.get("/adaptation/plan-items/", {"state": "open", "q": app.ref}).content.decode()
+    assert f"{open_count} items" in page and "Page 1 of 2" in page
+    next_href = re.search(r'href="([^"]+)" rel="next"', page).group(1).replace("&amp;", "&")
+    assert parse_qs(urlsplit(next_href).query) == {"state": ["open"], "q": [app.ref], "page": ["2"]}
+    second = client.get("/adaptation/plan-items/" + next_href).content.decode()
+    assert "Page 2 of 2" in second and second.count('data-testid="inbox-row"') == open_count - 25
+    assert f'/adaptation/plan-items/{items[0].pk}/"' not in second
+    prev_href = re.search(r'href="([^"]+)" rel="prev"', second).group(1).replace("&amp;", "&")
+    assert parse_qs(urlsplit(prev_href).query) == {"state": ["open"], "q": [app.ref], "page": ["1"]}

@@ -12,6 +12,7 @@ from adaptation.models import ConclusionMeasures, QualityEvaluation
 from adaptation.services import evaluation, monitoring
 from kandas.models import StateRecord
 from kandas.roles import Role
+from tests.exports import csv_rows
 from tests.factories import make_staff
 
 from .plan_world import app, english, loaded_plan  # noqa: F401
@@ -43,6 +44,25 @@ def test_ada20_evaluation_screen_prefills_and_records(world, app):
     assert client_for(world.settle.cc_specialist).get(url).status_code == 200  # its own, read-only
     assert client_for(world.other.cc_specialist).get(url).status_code == 404
     assert crtr.get(f"/adaptation/quality/{world.settle.cc.pk}/2026-Q9/").status_code == 404
+
+
+def test_ada20_quality_index_and_conclusion_print_the_level_in_the_readers_language(world):
+    """The stored level code ("medium") is shown as its regulation wording: Russian page, CSV and conclusion."""
+    crtr = make_staff(Role.CRTR_ANALYST)
+    QualityEvaluation.objects.create(organisation=world.settle.cc, quarter="2026-Q2", relevance=5, effectiveness=5,
+                                     social_effect=4, total=14, band=QualityEvaluation.Band.MEDIUM,
+                                     evaluated_by=crtr, evaluated_on=datetime.date(2026, 7, 5))
+    client = client_for(crtr, "ru")
+    page = client.get("/adaptation/quality/", {"quarter": "2026-Q2"}).content.decode()
+    table = page.split('data-testid="quality-orgs"')[1].split("</table>")[0]
+    assert "14/15" in table and "средний (удовлетворительный)" in table and ">medium<" not in table
+    rows = csv_rows(client.get("/adaptation/quality/", {"quarter": "2026-Q2", "export": "csv"}))
+    assert rows[0][3] == "уровень"
+    assert {r[1]: r[3] for r in rows[1:]}[world.settle.cc.name] == "средний (удовлетворительный)"
+    page = client.get("/adaptation/quality/conclusions/2026-Q2/").content.decode()
+    assert "средний (удовлетворительный)" in page
+    page = client_for(crtr, "kk").get("/adaptation/quality/", {"quarter": "2026-Q2"}).content.decode()
+    assert "орташа (қанағаттанарлық)" in page
 
 
 def test_ada21_conclusion_sent_printed_forwarded_and_measures_recorded(world):
