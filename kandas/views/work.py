@@ -47,8 +47,11 @@ def my_work(request):
     conditions = {"mine": Q(assignee=request.user), "unassigned": Q(assignee__isnull=True),
                   "colleagues": Q(assignee__isnull=False) & ~Q(assignee=request.user)}
     tabs = {name: base.filter(condition) for name, condition in conditions.items()}
-    # the three badges from one scan of the organisation's open steps
-    counts = base.order_by().aggregate(**{name: Count("pk", filter=c) for name, c in conditions.items()})
+    # the three badges and the rule filter's choices from one scan of the organisation's open steps
+    by_rule = list(base.order_by().values("rule").annotate(**{name: Count("pk", filter=c)
+                                                             for name, c in conditions.items()}))
+    counts = {name: sum(row[name] for row in by_rule) for name in TABS}
+    rules = sorted(row["rule"] for row in by_rule)
     tab = request.GET.get("tab", "")
     if tab not in TABS:
         tab = "mine" if counts["mine"] else "unassigned"
@@ -66,7 +69,6 @@ def my_work(request):
                                list_name="my-work")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     _with_applicants(request.user)(page.object_list)
-    rules = sorted(set(base.order_by().values_list("rule", flat=True).distinct()))
     return render(request, "kandas/my_work.html", {
         "page": page, "today": today, "rules": rules, "tab": tab,
         "tabs": [(name, label, counts[name]) for name, label in (
