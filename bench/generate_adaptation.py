@@ -169,11 +169,12 @@ def main():
         t0 = time.perf_counter()
         with transaction.atomic():
             c.execute("INSERT INTO adaptation_monitoringround (id, plan_id, number, period_start, due, done_on, done_by_id, "
-                      "problems, proposals, summary, visit_on, residence_checked_on, residence_confirmed, residence_answer) "
+                      "problems, proposals, summary, visit_on, visit_place, residence_checked_on, residence_confirmed, "
+                      "residence_answer) "
                       f"SELECT {base[MonitoringRound]} + (f.g - 1) * {n_rounds} + k - 1, {base[AdaptationPlan]} + f.g, k, "
                       "f.included + 91 * (k - 1), f.included + 91 * k, "
                       "CASE WHEN f.included + 91 * k < CURRENT_DATE - 20 THEN f.included + 91 * k END, NULL, '', '', '', "
-                      f"NULL, NULL, NULL, '{{}}'::jsonb FROM bench_family f CROSS JOIN generate_series(1, {n_rounds}) k")
+                      f"NULL, '', NULL, NULL, '{{}}'::jsonb FROM bench_family f CROSS JOIN generate_series(1, {n_rounds}) k")
         print(f"monitoring rounds: {c.rowcount:,} in {time.perf_counter() - t0:.0f} s", flush=True)
         for model in (Person, SupportApplication, AdaptationPlan, PlanItem, MonitoringRound):
             t = model._meta.db_table

@@ -14,7 +14,7 @@ from kandas.roles import user_may_see_personal_data
 from kandas.scoping import user_is_national, user_organisation
 from kandas.selectors import _name_query_long_enough, person_name_filter
 
-from ..models import PlanItem, SupportApplication
+from ..models import AdaptationPlan, PlanItem
 
 MATCH_LIMIT = 1000  # persons or applications a search may name; a wider query is narrowed by the caller
 from ..plan_catalogue import SERVICES
@@ -76,8 +76,8 @@ def inbox_items(*, user, state: str = "", service: int | None = None, month: dat
         # The matching persons and applications are found first, in their own (small, indexed) tables; the
         # items are then filtered by those ids. One OR across three joined tables made PostgreSQL scan a
         # region's 600,000 items for an IIN prefix (bench/bench_adaptation.py).
-        applications = SupportApplication.objects.filter(ref__icontains=query).values_list("pk", flat=True)[:MATCH_LIMIT]
-        condition = Q(plan__application_id__in=list(applications))
+        applications = Q(application__ref__icontains=query)
+        ids = []
         persons = None
         if query.isdigit():
             if user_may_see_personal_data(user):
@@ -87,6 +87,8 @@ def inbox_items(*, user, state: str = "", service: int | None = None, month: dat
             persons = Person.objects.filter(person_name_filter(query, field="search_text"))
         if persons is not None:
             ids = list(persons.values_list("pk", flat=True)[:MATCH_LIMIT])
-            condition |= Q(person_id__in=ids) | Q(plan__application__applicant_id__in=ids)
-        qs = qs.filter(condition)
+            applications |= Q(application__applicant_id__in=ids)
+        # then their plans: the items are filtered by two indexed id lists (plan, person), no join in the OR
+        plans = list(AdaptationPlan.objects.filter(applications).values_list("pk", flat=True)[:MATCH_LIMIT])
+        qs = qs.filter(Q(plan_id__in=plans) | Q(person_id__in=ids))
     return qs.order_by("due", "pk")
