@@ -26,14 +26,16 @@ def quarter_end(day: datetime.date) -> datetime.date:
 
 
 def _names(key: str) -> tuple[str, ...]:
-    return tuple(f"{key}__name_{code}" for code in ("ru", "kk", "en"))
+    """The grouping columns of a table by `key`: its id (two organisations of one name stay two rows) and
+    its three registry names."""
+    return (f"{key}_id", *(f"{key}__name_{code}" for code in ("ru", "kk", "en")))
 
 
 class _Names:
     """The three registry names of one grouped row, read by kandas.models.geography.localised."""
 
     def __init__(self, row: dict, key: str):
-        self.name_ru, self.name_kk, self.name_en = (row.pop(field) for field in _names(key))
+        row["id"], self.name_ru, self.name_kk, self.name_en = (row.pop(field) for field in _names(key))
 
 
 def _named(rows: list[dict], key: str, language: str | None) -> list[dict]:
