@@ -67,12 +67,13 @@ def _filter_query(request) -> str:
     return params.urlencode()[:1000]
 
 
-def export_response(request, *, rows: Iterable, columns: Iterable, filename: str, fmt: str | None,
-                    list_name: str = ""):
-    """The export of `rows` (an iterator: queryset.iterator(chunk_size=2000) or a generator) as `fmt`."""
+def export_response(request, *, rows: Iterable, columns: Iterable, filename: str, list_name: str = "",
+                    fmt: str | None = None):
+    """The export of `rows` (an iterator: queryset.iterator(chunk_size=2000) or a generator) as `fmt` (default:
+    the request's ?export=), logged under `list_name` (default: `filename`)."""
     from .models import ExportLog
 
-    fmt = (fmt or "").lower()
+    fmt = (request.GET.get("export", "") if fmt is None else fmt).lower()
     if fmt not in FORMATS:
         return HttpResponseBadRequest(_("Export format must be CSV or XLSX."), content_type="text/plain; charset=utf-8")
     cols = _columns(request.user, columns)
@@ -173,7 +174,7 @@ def case_list_export(request, qs, *, list_name: str):
     """The export of a case list's filtered queryset (select_related applicant and region kept)."""
     qs = qs.select_related("applicant", "region")  # one query per 2,000 rows, whatever the list selected
     return export_response(request, rows=qs.iterator(chunk_size=2000), columns=case_columns(),
-                           filename=list_name, fmt=request.GET.get("export"), list_name=list_name)
+                           filename=list_name)
 
 
 def person_columns() -> list[Column]:

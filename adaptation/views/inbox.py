@@ -52,7 +52,7 @@ def plan_inbox(request):
                      month=data.get("month"), query=data.get("q") or "", today=today)
     if export_requested(request):
         return export_response(request, rows=qs.iterator(chunk_size=2000), columns=INBOX_COLUMNS,
-                               filename="plan-items", fmt=request.GET.get("export"), list_name="plan-items")
+                               filename="plan-items")
     page = CappedPaginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     for item in page.object_list:
         item.label = service_label(item.service)

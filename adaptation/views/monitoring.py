@@ -41,7 +41,7 @@ def family_rounds(request, pk: int):
     rounds = list(plan.rounds.select_related("done_by")) if plan else []
     if export_requested(request):
         return export_response(request, rows=iter(rounds), columns=FAMILY_ROUND_COLUMNS,
-                               filename=f"monitoring-{app.pk}", fmt=request.GET.get("export"),
+                               filename=f"monitoring-{app.pk}",
                                list_name="family-monitoring-rounds")
     return render(request, "adaptation/monitoring/family.html",
                   {"app": app, "plan": plan, "rounds": rounds, "today": timezone.localdate()})
@@ -58,8 +58,7 @@ def cc_rounds(request):
     qs = qs.filter(due__lt=today) if which == "overdue" else qs.filter(due__gte=today, due__lte=quarter.end)
     if export_requested(request):  # every round under the filter, not only the page's first PAGE
         return export_response(request, rows=qs.order_by("due", "pk").iterator(chunk_size=2000),
-                               columns=DUE_ROUND_COLUMNS, filename="monitoring-rounds",
-                               fmt=request.GET.get("export"), list_name="monitoring-rounds")
+                               columns=DUE_ROUND_COLUMNS, filename="monitoring-rounds")
     return render(request, "adaptation/monitoring/list.html", {
         "rounds": list(qs.order_by("due", "pk")[:PAGE]), "show": "overdue" if which == "overdue" else "quarter",
         "quarter": quarter, "today": today})

@@ -70,7 +70,7 @@ def quality_index(request):
     rows = [{"org": o, "evaluation": done.get(o.pk)} for o in orgs]
     if export_requested(request):
         return export_response(request, rows=iter(rows), columns=QUALITY_COLUMNS, filename=f"quality-{quarter}",
-                               fmt=request.GET.get("export"), list_name="quality-evaluations")
+                               list_name="quality-evaluations")
     conclusion = EvaluationConclusion.objects.filter(quarter=quarter).first() if user_is_national(request.user) else None
     return render(request, "adaptation/quality/index.html", {
         "quarter": quarter, "rows": rows, "conclusion": conclusion, "national": user_is_national(request.user),

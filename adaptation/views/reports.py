@@ -56,8 +56,7 @@ def monthly_reports(request):
     months = _months(timezone.localdate())
     rows = [{"cc": cc, "period": p, "report": submitted.get((cc.pk, p))} for cc in ccs for p in months]
     if export_requested(request):
-        return export_response(request, rows=iter(rows), columns=REPORT_COLUMNS, filename="monthly-reports",
-                               fmt=request.GET.get("export"), list_name="monthly-reports")
+        return export_response(request, rows=iter(rows), columns=REPORT_COLUMNS, filename="monthly-reports")
     return render(request, "adaptation/plans/reports.html", {
         "rows": rows, "is_cc": org.kind == Organisation.Kind.CC,
         "is_mio": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD)})
@@ -134,8 +133,7 @@ def plan_dashboard_view(request):
                                           content_type="text/plain; charset=utf-8")
         key, columns = DASHBOARD_TABLES[table]
         return export_response(request, rows=iter(data[key]), columns=columns,
-                               filename=f"adaptation-dashboard-{table}", fmt=request.GET.get("export"),
-                               list_name=f"adaptation-dashboard-{table}")
+                               filename=f"adaptation-dashboard-{table}")
     chart = {key: {"labels": [r["name"] for r in data[key]], "done": [r["done"] for r in data[key]],
                    "overdue": [r["overdue"] for r in data[key]],
                    "open": [r["total"] - r["done"] - r["overdue"] for r in data[key]]} for key in ("regions", "ccs", "lmcs")}

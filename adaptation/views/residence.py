@@ -151,7 +151,7 @@ def journal(request, centre: int):
     rows = journal_rows(centre=centre_obj, first=first, last=last)
     if export_requested(request):
         return export_response(request, rows=rows.iterator(chunk_size=2000), columns=JOURNAL_COLUMNS,
-                               filename=f"journal-{centre_obj.pk}", fmt=request.GET.get("export"),
+                               filename=f"journal-{centre_obj.pk}",
                                list_name="residence-journal")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(request, "adaptation/residence/journal.html",
@@ -171,8 +171,7 @@ def reserve(request, centre: int):
 def occupancy_index(request):
     rows = centre_occupancies(centres=centre_list(user=request.user))
     if export_requested(request):
-        return export_response(request, rows=iter(rows), columns=CENTRE_COLUMNS, filename="centres",
-                               fmt=request.GET.get("export"), list_name="centres")
+        return export_response(request, rows=iter(rows), columns=CENTRE_COLUMNS, filename="centres")
     return render(request, "adaptation/residence/centres.html", {"rows": rows})
 
 
@@ -184,7 +183,7 @@ def occupancy(request, pk: int):
         beds = (Bed.objects.filter(centre=centre_obj).select_related("room", "occupant", "application")
                 .order_by("room__floor", "room__number", "number"))
         return export_response(request, rows=beds.iterator(chunk_size=2000), columns=BED_COLUMNS,
-                               filename=f"occupancy-{centre_obj.pk}", fmt=request.GET.get("export"),
+                               filename=f"occupancy-{centre_obj.pk}",
                                list_name="centre-occupancy")
     data = centre_occupancy(centre=centre_obj)
     chart = {"labels": [str(label) for _v, label in BedState.choices],

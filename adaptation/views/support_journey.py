@@ -34,7 +34,7 @@ def consultation_list_view(request):
     if export_requested(request):
         rows = consultation_list(user=request.user).annotate(topic_count=Count("topics"))
         return export_response(request, rows=rows.iterator(chunk_size=2000), columns=CONSULTATION_COLUMNS,
-                               filename="consultations", fmt=request.GET.get("export"), list_name="consultations")
+                               filename="consultations")
     page = Paginator(consultation_list(user=request.user), 25).get_page(request.GET.get("page"))
     return render(request, "adaptation/support/consultations.html", {"page": page, "form": ConsultationStartForm()})
 
@@ -84,8 +84,7 @@ def consultation_topic(request, pk: int):
 def fair_list_view(request):
     if request.method == "GET" and export_requested(request):
         return export_response(request, rows=fair_list(user=request.user).iterator(chunk_size=2000),
-                               columns=FAIR_COLUMNS, filename="job-fairs", fmt=request.GET.get("export"),
-                               list_name="job-fairs")
+                               columns=FAIR_COLUMNS, filename="job-fairs")
     page = Paginator(fair_list(user=request.user), 25).get_page(request.GET.get("page"))
     form = FairForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -89,8 +89,7 @@ def compliance(request):
                "step": f.get("step") or ""}
     cells = compliance_cells(request.user, today=today, **filters)
     if export_requested(request):
-        return export_response(request, rows=iter(cells), columns=_export_columns(), filename="compliance",
-                               fmt=request.GET.get("export"), list_name="compliance")
+        return export_response(request, rows=iter(cells), columns=_export_columns(), filename="compliance")
     form = ComplianceFilterForm(initial={**filters, "month_from": f"{month_from:%Y-%m}", "month_to": f"{month_to:%Y-%m}"},
                                 organisations=organisations, steps=steps)
     return render(request, "kandas/compliance.html", {
@@ -110,8 +109,7 @@ def compliance_cases(request):
                         month=cell["month"], measure=cell["measure"]).select_related("organisation").order_by("due", "pk")
     if export_requested(request):
         return export_response(request, rows=rows_in_chunks(qs.iterator(chunk_size=2000), _with_case_states),
-                               columns=CASE_COLUMNS, filename="compliance-cases", fmt=request.GET.get("export"),
-                               list_name="compliance-cases")
+                               columns=CASE_COLUMNS, filename="compliance-cases")
     page = Paginator(qs, 100).get_page(request.GET.get("page"))
     deadlines = list(page.object_list)
     _with_case_states(deadlines)

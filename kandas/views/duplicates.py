@@ -44,7 +44,7 @@ def duplicate_list(request):
     qs = qs.order_by("region__kato", "first__surname", "pk")
     if export_requested(request):
         return export_response(request, rows=qs.iterator(chunk_size=2000), columns=DUPLICATE_COLUMNS,
-                               filename="duplicates", fmt=request.GET.get("export"), list_name="duplicates")
+                               filename="duplicates")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "kandas/duplicates.html", {"page": page, "query": query})
 

@@ -37,7 +37,7 @@ def family_search(request):
         if export_requested(request):  # every match (at most FAMILY_MATCH_LIMIT), not only the page
             rows = qs.annotate(member_count=Count("members")).iterator(chunk_size=2000)
             return export_response(request, rows=rows, columns=FAMILY_COLUMNS, filename="families",
-                                   fmt=request.GET.get("export"), list_name="family-search")
+                                   list_name="family-search")
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         # Member counts for this page only: one grouped query, not a GROUP BY over every match.
         counts = dict(FamilyMember.objects.filter(family__in=[f.pk for f in page.object_list])

@@ -28,8 +28,7 @@ def obligations(request):
     qs = obligation_list(user=request.user, **filters)
     if export_requested(request):
         return export_response(request, rows=qs.select_related("organisation").iterator(chunk_size=2000),
-                               columns=OBLIGATION_COLUMNS, filename="obligations", fmt=request.GET.get("export"),
-                               list_name="obligations")
+                               columns=OBLIGATION_COLUMNS, filename="obligations")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     kinds = sorted(((code, str(k.label)) for code, k in obligation_kinds_all().items()), key=lambda c: c[1])
     return render(request, "kandas/obligations.html", {

@@ -58,7 +58,7 @@ def person_search(request):
             if export_requested(request):  # every match, not only the page's sample (streamed)
                 rows = qs.select_related("region").order_by("surname", "given_name", "pk").iterator(chunk_size=2000)
                 return export_response(request, rows=rows, columns=person_columns(), filename="persons",
-                                       fmt=request.GET.get("export"), list_name="person-search")
+                                       list_name="person-search")
             count = qs.order_by()[:SEARCH_MATCH_LIMIT + 1].count()
             if count > SEARCH_MATCH_LIMIT:
                 too_many = sorted(qs.order_by()[:PAGE_SIZE], key=lambda p: (p.surname, p.given_name, p.pk))

@@ -65,8 +65,7 @@ def my_work(request):
     rows = MyWorkRows(qs)
     if export_requested(request):  # the whole tab under its filters, overdue first, as on the page
         return export_response(request, rows=rows_in_chunks(rows.iterator(), _with_applicants(request.user)),
-                               columns=MY_WORK_COLUMNS, filename="my-work", fmt=request.GET.get("export"),
-                               list_name="my-work")
+                               columns=MY_WORK_COLUMNS, filename="my-work")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     _with_applicants(request.user)(page.object_list)
     return render(request, "kandas/my_work.html", {
@@ -106,7 +105,7 @@ def notifications(request):
         qs = qs.filter(read_at__isnull=True)
     if export_requested(request) and request.method == "GET":
         return export_response(request, rows=qs.iterator(chunk_size=2000), columns=NOTIFICATION_COLUMNS,
-                               filename="notifications", fmt=request.GET.get("export"), list_name="notifications")
+                               filename="notifications")
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     if request.method == "POST":
         qs.filter(read_at__isnull=True).update(read_at=timezone.now())

@@ -32,8 +32,7 @@ def commission_agenda(request):
     agenda = select_agenda(user=request.user)
     if export_requested(request):  # the whole agenda, every sitting day
         return export_response(request, rows=agenda.iterator(chunk_size=2000), columns=AGENDA_COLUMNS,
-                               filename="quota-commission", fmt=request.GET.get("export"),
-                               list_name="quota-commission")
+                               filename="quota-commission")
     page = Paginator(agenda, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "quota/commission.html", {
         "page": page, "today": timezone.localdate(),

@@ -67,7 +67,7 @@ def locality_lists(request):
         return redirect(lst)
     if export_requested(request):
         return export_response(request, rows=qs.iterator(chunk_size=2000), columns=LOCALITY_LIST_COLUMNS,
-                               filename="locality-lists", fmt=request.GET.get("export"), list_name="locality-lists")
+                               filename="locality-lists")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "quota/locality_lists.html", {
         "page": page, "may_start": user_has_role(request.user, Role.MIO_SPECIALIST, Role.MIO_HEAD),
@@ -105,8 +105,7 @@ def locality_lists_public(request):
     lists = published_locality_lists(year=query_filters(request, YearFilterForm).get("year"))
     if export_requested(request):  # published data: anyone may take it; an anonymous export is not logged
         return export_response(request, rows=_published_localities(lists), columns=PUBLIC_LOCALITY_COLUMNS,
-                               filename="relocation-localities", fmt=request.GET.get("export"),
-                               list_name="relocation-localities")
+                               filename="relocation-localities")
     return render(request, "quota/locality_lists_public.html", {"lists": lists})
 
 
@@ -134,7 +133,7 @@ def proposals(request):
                 return redirect("quota:proposals")
     if export_requested(request) and request.method != "POST":
         return export_response(request, rows=qs.iterator(chunk_size=2000), columns=PROPOSAL_COLUMNS,
-                               filename="quota-proposals", fmt=request.GET.get("export"), list_name="quota-proposals")
+                               filename="quota-proposals")
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "quota/proposals.html", {
         "page": page, "form": form, "states": QuotaProposal.State.choices,

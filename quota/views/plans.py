@@ -37,7 +37,7 @@ def plan_dashboard(request):
     rows = plan_overview(user=request.user, year=year, kind=kind)
     if export_requested(request):  # the computed rows of the table (one per plan), not a query per row
         return export_response(request, rows=iter(rows), columns=PLAN_COLUMNS, filename=f"quota-plans-{year}",
-                               fmt=request.GET.get("export"), list_name="quota-plans")
+                               list_name="quota-plans")
     chart = {
         "labels": [f"{(r['plan'].locality or r['plan'].region).name} · {r['plan'].get_kind_display()}" for r in rows],
         "admitted": [r["admitted"] for r in rows], "used": [r["used"] for r in rows],

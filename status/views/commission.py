@@ -30,8 +30,7 @@ def commission_agenda(request):
     agenda = selectors.commission_agenda(user=request.user)
     if export_requested(request):  # the whole agenda, every page of it
         return export_response(request, rows=agenda.iterator(chunk_size=2000), columns=AGENDA_COLUMNS,
-                               filename="status-commission", fmt=request.GET.get("export"),
-                               list_name="status-commission")
+                               filename="status-commission")
     page = Paginator(agenda, PAGE_SIZE).get_page(request.GET.get("page"))
     may_record = user_has_role(request.user, Role.COMMISSION_SECRETARY)
     current = None
